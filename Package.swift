@@ -1,0 +1,19 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// docsearch: one library that holds all the logic, a thin CLI, a table
+// generator, a benchmark executable and the tests. No package dependencies:
+// the Swift toolchain alone (stdlib, Foundation, Dispatch, Glibc).
+let package = Package(
+    name: "docsearch",
+    products: [
+        .executable(name: "docsearch", targets: ["docsearch"]),
+        .library(name: "DocsearchKit", targets: ["DocsearchKit"]),
+    ],
+    targets: [
+        .target(name: "DocsearchKit", path: "Sources/DocsearchKit"),
+        .executableTarget(name: "docsearch", dependencies: ["DocsearchKit"], path: "Sources/docsearch"),
+        .testTarget(name: "DocsearchKitTests", dependencies: ["DocsearchKit"], path: "Tests/DocsearchKitTests"),
+    ],
+    swiftLanguageModes: [.v5]
+)
