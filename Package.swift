@@ -13,6 +13,10 @@ let package = Package(
     targets: [
         .target(name: "DocsearchKit", path: "Sources/DocsearchKit"),
         .executableTarget(name: "docsearch", dependencies: ["DocsearchKit"], path: "Sources/docsearch"),
+        // Writes the generated Unicode lookup tables; run by hand when they change.
+        .executableTarget(name: "GenerateTables", path: "Sources/GenerateTables"),
+        // Release-build benchmark: speed, memory, accuracy and ranking figures beside the peers'.
+        .executableTarget(name: "docsearch-bench", dependencies: ["DocsearchKit"], path: "Benchmarks/DocsearchBench"),
         .testTarget(name: "DocsearchKitTests", dependencies: ["DocsearchKit"], path: "Tests/DocsearchKitTests"),
     ],
     swiftLanguageModes: [.v5]

@@ -1,0 +1,2 @@
+import DocsearchKit
+print("docsearch-bench: nothing measured yet")
