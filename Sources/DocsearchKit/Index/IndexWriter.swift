@@ -1,0 +1,324 @@
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Builds or updates the index of a set of paths: reads the files that are
+/// new or changed, analyses them on every core into new segments, marks the
+/// plans of removed or changed files deleted, merges when segments pile up,
+/// and commits with one atomic rename of the manifest.
+public final class IndexWriter {
+    public struct Options {
+        public var directory: String
+        /// Files or folders; empty means the roots of the previous run, else "corpus".
+        public var roots: [String]
+        /// Ignore the existing index and build from scratch.
+        public var rebuild = false
+        public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        /// Bytes a worker holds in memory before it writes a segment.
+        public var flushBytes = 192 << 20
+        /// Merge everything into one segment when there are more than this many.
+        public var maxSegments = 8
+        public var lockTimeout = 10.0
+        /// Called now and then with (files done, files to read).
+        public var progress: (@Sendable (Int, Int) -> Void)? = nil
+
+        public init(directory: String, roots: [String] = []) {
+            self.directory = directory
+            self.roots = roots
+        }
+    }
+
+    public struct Summary: Sendable {
+        public var files = 0
+        public var plans = 0
+        public var added = 0
+        public var updated = 0
+        public var removed = 0
+        public var unchanged = 0
+        /// Citations found in the files read by this run.
+        public var citationsRead = 0
+        public var segments = 0
+        public var seconds = 0.0
+        public var problems: [FileProblem] = []
+        public var notes: [String] = []
+    }
+
+    public static let defaultRoot = "corpus"
+
+    public static func run(_ options: Options) throws -> Summary {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let dir = options.directory
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        } catch {
+            throw IndexError.store(.cannotWrite(path: dir, errno: errno))
+        }
+        let lock = try FileLock(path: dir + "/LOCK", timeout: options.lockTimeout)
+        defer { lock.unlock() }
+
+        var summary = Summary()
+        var previous: IndexManifest? = nil
+        var readers: [SegmentReader] = []
+        if !options.rebuild {
+            do {
+                previous = try IndexManifest.read(directory: dir)
+                for s in previous?.segments ?? [] {
+                    readers.append(try SegmentReader(path: dir + "/" + s.name, name: s.name))
+                }
+            } catch let e as StoreError {
+                summary.notes.append("the previous index was unreadable (\(e)); building a new one")
+                previous = nil
+                readers = []
+            }
+        }
+        let roots = !options.roots.isEmpty ? options.roots : (previous?.roots.isEmpty == false ? previous!.roots : [defaultRoot])
+
+        var walker = FileWalker()
+        for root in roots { try walker.add(root: root) }
+        summary.problems = walker.problems
+        let indexAbsolute = FileWalker.absolute(dir)
+        let entries = walker.entries.filter { !$0.absolutePath.hasPrefix(indexAbsolute + "/") }
+        summary.files = entries.count
+
+        // What the index holds now, by path.
+        var held: [String: Held] = [:]
+        var deleted: [Set<UInt32>] = []
+        for (i, r) in readers.enumerated() {
+            let gone = Set(previous!.segments[i].deleted)
+            deleted.append(gone)
+            for (doc, print) in try r.fingerprints().enumerated() where !gone.contains(UInt32(doc)) {
+                held[print.path] = Held(segment: i, doc: UInt32(doc), print: print)
+            }
+        }
+        var toRead: [FileWalker.Entry] = []
+        var seen = Set<String>()
+        for e in entries where seen.insert(e.path).inserted {
+            if let h = held[e.path], h.print.size == e.size, h.print.modified == e.modified {
+                summary.unchanged += 1
+            } else {
+                toRead.append(e)
+            }
+        }
+        for (path, h) in held where !seen.contains(path) {
+            deleted[h.segment].insert(h.doc)
+            summary.removed += 1
+        }
+
+        // Read and analyse in parallel, each worker into its own segments.
+        let generation = (previous?.generation ?? 0) + 1
+        let shared = SharedState(total: toRead.count, progress: options.progress)
+        let workers = max(1, min(options.workers, toRead.count))
+        var failure: Error? = nil
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let builder = Box(SegmentBuilder())
+            func flush() throws {
+                guard builder.value.documentCount > 0 else { return }
+                let name = shared.nextSegmentName(generation: generation)
+                try AtomicFile.writeDurably(builder.value.serialize(), to: dir + "/" + name)
+                shared.addSegment(IndexManifest.Segment(name: name, documentCount: builder.value.documentCount))
+                builder.value = SegmentBuilder()
+            }
+            do {
+                while let i = shared.nextIndex() {
+                    let e = toRead[i]
+                    let outcome = read(entry: e, held: held[e.path])
+                    shared.record(outcome)
+                    if case let .document(doc, _) = outcome {
+                        builder.value.add(record: doc.record, fingerprint: doc.fingerprint, body: doc.text,
+                                          title: doc.title, keywords: doc.keywords, facets: doc.facets)
+                        if builder.value.estimatedBytes > options.flushBytes / workers { try flush() }
+                    }
+                }
+                try flush()
+            } catch {
+                shared.fail(error)
+            }
+        }
+        failure = shared.failure
+        if let failure {
+            removeUnreferenced(directory: dir, keep: Set(previous?.segments.map(\.name) ?? []))
+            throw failure
+        }
+
+        for o in shared.outcomes {
+            switch o {
+            case let .indexed(path, warnings):
+                if let h = held[path] {
+                    deleted[h.segment].insert(h.doc)
+                    summary.updated += 1
+                } else {
+                    summary.added += 1
+                }
+                for w in warnings { summary.problems.append(FileProblem(path: path, reason: w, skipped: false)) }
+            case .unchanged:
+                summary.unchanged += 1
+            case let .problem(p):
+                summary.problems.append(p)
+                if let h = held[p.path] { deleted[h.segment].insert(h.doc) }
+            }
+        }
+
+        var segments: [IndexManifest.Segment] = []
+        for (i, r) in readers.enumerated() where deleted[i].count < r.documentCount {
+            segments.append(IndexManifest.Segment(name: previous!.segments[i].name, documentCount: r.documentCount,
+                                                  deleted: deleted[i].sorted()))
+        }
+        segments += shared.segments.sorted { $0.name < $1.name }
+
+        // Merge when segments pile up or many plans are deleted.
+        let deletedTotal = segments.reduce(0) { $0 + $1.deleted.count }
+        let docTotal = segments.reduce(0) { $0 + $1.documentCount }
+        if segments.count > options.maxSegments || (docTotal > 0 && deletedTotal * 4 > docTotal) {
+            var inputs: [SegmentMerger.Input] = []
+            for s in segments {
+                let r = try readers.first { $0.name == s.name } ?? SegmentReader(path: dir + "/" + s.name, name: s.name)
+                inputs.append(SegmentMerger.Input(reader: r, deleted: Set(s.deleted)))
+            }
+            let merged = try SegmentMerger.merge(inputs)
+            let name = shared.nextSegmentName(generation: generation)
+            try AtomicFile.writeDurably(merged.bytes, to: dir + "/" + name)
+            segments = [IndexManifest.Segment(name: name, documentCount: merged.documentCount)]
+        }
+
+        let manifest = IndexManifest(generation: generation, created: UInt64(Date().timeIntervalSince1970 * 1e9),
+                                     roots: roots, segments: segments)
+        try manifest.write(directory: dir)
+        removeUnreferenced(directory: dir, keep: Set(segments.map(\.name)))
+
+        summary.plans = segments.reduce(0) { $0 + $1.liveCount }
+        summary.segments = segments.count
+        summary.citationsRead = shared.citationCount
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return summary
+    }
+
+    struct Held { var segment: Int; var doc: UInt32; var print: FileFingerprint }
+
+    /// What became of one file, as a worker sees it.
+    enum Outcome {
+        case document(PlanDocument, [String])
+        case unchanged
+        case problem(FileProblem)
+    }
+
+    /// What became of one file, as the summary counts it.
+    enum Recorded {
+        case indexed(path: String, warnings: [String])
+        case unchanged
+        case problem(FileProblem)
+    }
+
+    private static func read(entry e: FileWalker.Entry, held: Held?) -> Outcome {
+        let bytes: [UInt8]
+        do {
+            bytes = try readFile(e.absolutePath)
+        } catch let error as StoreError {
+            if case let .cannotOpen(_, code) = error, code == ENOENT {
+                return .problem(FileProblem(path: e.path, reason: "the file disappeared while indexing"))
+            }
+            return .problem(FileProblem(path: e.path, reason: error.description.replacingOccurrences(of: e.absolutePath + ": ", with: "")))
+        } catch {
+            return .problem(FileProblem(path: e.path, reason: "\(error)"))
+        }
+        let print = FileFingerprint(path: e.path, size: UInt64(bytes.count), modified: e.modified, contentHash: Checksum.of(bytes))
+        if let held, held.print.contentHash == print.contentHash, held.print.size == print.size {
+            return .unchanged
+        }
+        do {
+            let (doc, warnings) = try PlanDocument.analyze(bytes: bytes, path: e.path, absolutePath: e.absolutePath, fingerprint: print)
+            return .document(doc, warnings)
+        } catch let r as PlanDocument.Rejection {
+            return .problem(FileProblem(path: e.path, reason: r.reason))
+        } catch {
+            return .problem(FileProblem(path: e.path, reason: "\(error)"))
+        }
+    }
+
+    /// Reads a whole file with read(2), so that errors carry errno.
+    static func readFile(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError.cannotOpen(path: path, errno: errno) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw StoreError.cannotOpen(path: path, errno: errno) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw StoreError.cannotOpen(path: path, errno: EISDIR) }
+        var out = [UInt8]()
+        out.reserveCapacity(Int(st.st_size) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.cannotOpen(path: path, errno: errno)
+            }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
+    }
+
+    /// Deletes segment files and temporaries that no manifest names.
+    static func removeUnreferenced(directory: String, keep: Set<String>) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where (name.hasSuffix(".dseg") && !keep.contains(name)) || name.contains(".tmp-") {
+            unlink(directory + "/" + name)
+        }
+    }
+
+    final class Box<T> { var value: T; init(_ v: T) { value = v } }
+
+    final class SharedState: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+        private var done = 0
+        private var segmentCounter = 0
+        let total: Int
+        let progress: (@Sendable (Int, Int) -> Void)?
+        private(set) var outcomes: [Recorded] = []
+        private(set) var segments: [IndexManifest.Segment] = []
+        private(set) var failure: Error? = nil
+        private(set) var citationCount = 0
+
+        init(total: Int, progress: (@Sendable (Int, Int) -> Void)?) { self.total = total; self.progress = progress }
+
+        func nextIndex() -> Int? {
+            lock.lock(); defer { lock.unlock() }
+            guard failure == nil, next < total else { return nil }
+            next += 1
+            return next - 1
+        }
+
+        func record(_ o: Outcome) {
+            lock.lock()
+            switch o {
+            case let .document(doc, warnings):
+                citationCount += doc.record.citations.count
+                outcomes.append(.indexed(path: doc.record.path, warnings: warnings))
+            case .unchanged:
+                outcomes.append(.unchanged)
+            case let .problem(p):
+                outcomes.append(.problem(p))
+            }
+            done += 1
+            let d = done
+            lock.unlock()
+            if let progress, d % 64 == 0 || d == total { progress(d, total) }
+        }
+
+        func nextSegmentName(generation: UInt64) -> String {
+            lock.lock(); defer { lock.unlock() }
+            segmentCounter += 1
+            return String(format: "seg-%06llu-%04d.dseg", generation, segmentCounter)
+        }
+
+        func addSegment(_ s: IndexManifest.Segment) {
+            lock.lock(); segments.append(s); lock.unlock()
+        }
+
+        func fail(_ e: Error) {
+            lock.lock(); if failure == nil { failure = e }; lock.unlock()
+        }
+    }
+}

@@ -1,0 +1,246 @@
+import Foundation
+
+/// Term statistics and postings locations of one term in one segment.
+public struct TermInfo: Sendable {
+    public var docFreq: Int
+    public var postingsOffset: Int
+    public var positionsOffset: Int? // nil for fields without positions
+}
+
+/// A read-only view of one segment file (see `SegmentWriter` for the grammar).
+public final class SegmentReader: @unchecked Sendable {
+    public let name: String
+    public let documentCount: Int
+    private let file: MappedFile
+    private let docs: ByteReader
+    private let filesSection: ByteReader
+    private let norms: ByteReader
+    private let post: ByteReader
+    private let pos: ByteReader
+    private let termCount: Int
+    private let termEnds: ByteReader
+    private let termBytes: ByteReader
+    private let termInfos: ByteReader
+    private let facetSection: ByteReader
+    public let totalBodyLength: UInt64
+    public let totalTitleLength: UInt64
+    private var facetCache: [String: FacetColumn]? = nil
+    private let lock = NSLock()
+
+    public init(path: String, name: String, verifyChecksum: Bool = true) throws {
+        self.name = name
+        file = try MappedFile(path: path)
+        let payload = try ContainerFile.payload(of: file.bytes, magic: SegmentWriter.magic,
+                                                version: SegmentWriter.version, path: path, verifyChecksum: verifyChecksum)
+        let root = ByteReader(payload, path: path)
+        var table = root
+        let count = Int(try table.u32())
+        guard count <= 64 else { throw StoreError.corrupt(path: path, reason: "\(count) sections") }
+        var sections: [String: ByteReader] = [:]
+        for _ in 0..<count {
+            let tag = String(decoding: try table.bytes(4), as: UTF8.self)
+            let offset = try table.u64(), length = try table.u64()
+            guard offset <= UInt64(payload.count), length <= UInt64(payload.count) else {
+                throw StoreError.corrupt(path: path, reason: "section \(tag) out of range")
+            }
+            sections[tag] = try root.slice(Int(offset), Int(length))
+        }
+        func section(_ tag: String) throws -> ByteReader {
+            guard let s = sections[tag] else { throw StoreError.corrupt(path: path, reason: "missing section \(tag)") }
+            return s
+        }
+        docs = try section("DOCS")
+        filesSection = try section("FILE")
+        norms = try section("NORM")
+        post = try section("POST")
+        pos = try section("POSI")
+        facetSection = try section("FACT")
+        var d = docs
+        documentCount = Int(try d.u32())
+        guard documentCount * 4 <= d.remaining, documentCount * 8 <= norms.base.count else {
+            throw StoreError.corrupt(path: path, reason: "document count \(documentCount) does not fit")
+        }
+        var dict = try section("TDIC")
+        termCount = Int(try dict.u32())
+        guard termCount >= 0, termCount * 16 <= dict.remaining else {
+            throw StoreError.corrupt(path: path, reason: "term count \(termCount) does not fit")
+        }
+        termEnds = try dict.slice(dict.offset, termCount * 4)
+        var endReader = termEnds
+        var lastEnd = 0
+        if termCount > 0 { endReader.offset = (termCount - 1) * 4; lastEnd = Int(try endReader.u32()) }
+        termBytes = try dict.slice(dict.offset + termCount * 4, lastEnd)
+        termInfos = try dict.slice(dict.offset + termCount * 4 + lastEnd, termCount * 12)
+        var total: UInt64 = 0, titles: UInt64 = 0
+        var n = norms
+        for _ in 0..<documentCount { total += UInt64(try n.u32()) }
+        for _ in 0..<documentCount { titles += UInt64(try n.u32()) }
+        totalBodyLength = total
+        totalTitleLength = titles
+    }
+
+    // MARK: documents
+
+    public func record(_ doc: Int) throws -> PlanRecord {
+        let raw = try rawRecord(doc)
+        do {
+            return try JSONDecoder().decode(PlanRecord.self, from: Data(raw))
+        } catch {
+            throw StoreError.corrupt(path: file.path, reason: "record \(doc) does not decode")
+        }
+    }
+
+    /// The stored JSON bytes of a record.
+    public func rawRecord(_ doc: Int) throws -> [UInt8] {
+        guard doc >= 0 && doc < documentCount else { throw StoreError.corrupt(path: file.path, reason: "doc \(doc) out of range") }
+        var r = docs
+        r.offset = 4 + doc * 4
+        let end = Int(try r.u32())
+        var start = 0
+        if doc > 0 { r.offset = 4 + (doc - 1) * 4; start = Int(try r.u32()) }
+        let blobBase = 4 + documentCount * 4
+        guard end >= start else { throw StoreError.corrupt(path: file.path, reason: "record \(doc) bounds") }
+        let raw = try docs.slice(blobBase + start, end - start)
+        return Array(raw.base)
+    }
+
+    public func fingerprints() throws -> [FileFingerprint] {
+        var r = filesSection
+        var out: [FileFingerprint] = []
+        out.reserveCapacity(documentCount)
+        for _ in 0..<documentCount {
+            let path = try r.string()
+            out.append(FileFingerprint(path: path, size: try r.u64(), modified: Int64(bitPattern: try r.u64()), contentHash: try r.u64()))
+        }
+        return out
+    }
+
+    @inline(__always) public func bodyLength(_ doc: Int) -> UInt32 {
+        norms.base.loadUnaligned(fromByteOffset: doc * 4, as: UInt32.self).littleEndian
+    }
+    @inline(__always) public func titleLength(_ doc: Int) -> UInt32 {
+        norms.base.loadUnaligned(fromByteOffset: (documentCount + doc) * 4, as: UInt32.self).littleEndian
+    }
+
+    // MARK: terms
+
+    public var termCountValue: Int { termCount }
+
+    private func termRange(_ i: Int) -> Range<Int> {
+        let end = Int(termEnds.base.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self).littleEndian)
+        let start = i == 0 ? 0 : Int(termEnds.base.loadUnaligned(fromByteOffset: (i - 1) * 4, as: UInt32.self).littleEndian)
+        return start..<max(start, min(end, termBytes.base.count))
+    }
+
+    /// The bytes of term number `i` (for merging).
+    public func termKey(_ i: Int) -> [UInt8] { Array(termBytes.base[termRange(i)]) }
+
+    private func compare(term i: Int, with key: [UInt8]) -> Int {
+        let r = termRange(i)
+        let n = min(r.count, key.count)
+        let c = key.withUnsafeBytes { k -> Int32 in
+            guard n > 0 else { return 0 }
+            return memcmp(termBytes.base.baseAddress! + r.lowerBound, k.baseAddress!, n)
+        }
+        if c != 0 { return Int(c) }
+        return r.count - key.count
+    }
+
+    /// Index of the term, or nil.
+    public func find(_ key: [UInt8]) -> Int? {
+        var lo = 0, hi = termCount - 1
+        while lo <= hi {
+            let mid = (lo + hi) >> 1
+            let c = compare(term: mid, with: key)
+            if c == 0 { return mid }
+            if c < 0 { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return nil
+    }
+
+    /// The indexes of all terms starting with `prefix`.
+    public func terms(withPrefix prefix: [UInt8]) -> Range<Int> {
+        var lo = 0, hi = termCount
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if compare(term: mid, with: prefix) < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < termCount && termKey(end).starts(with: prefix) { end += 1 }
+        return lo..<end
+    }
+
+    public func info(_ term: Int) -> TermInfo {
+        let base = termInfos.base
+        let df = base.loadUnaligned(fromByteOffset: term * 12, as: UInt32.self).littleEndian
+        let po = base.loadUnaligned(fromByteOffset: term * 12 + 4, as: UInt32.self).littleEndian
+        let pp = base.loadUnaligned(fromByteOffset: term * 12 + 8, as: UInt32.self).littleEndian
+        return TermInfo(docFreq: Int(df), postingsOffset: Int(po), positionsOffset: pp == UInt32.max ? nil : Int(pp))
+    }
+
+    public func info(_ key: [UInt8]) -> TermInfo? {
+        find(key).map { info($0) }
+    }
+
+    public func cursor(_ info: TermInfo, positions: Bool) throws -> PostingsCursor {
+        guard info.postingsOffset <= post.base.count else {
+            throw StoreError.corrupt(path: file.path, reason: "postings offset out of range")
+        }
+        var p = post
+        p.offset = info.postingsOffset
+        var q: ByteReader? = nil
+        if positions, let po = info.positionsOffset {
+            guard po <= pos.base.count else { throw StoreError.corrupt(path: file.path, reason: "positions offset out of range") }
+            q = pos
+            q!.offset = po
+        }
+        return try PostingsCursor(post: p, pos: q, docFreq: info.docFreq)
+    }
+
+    // MARK: facets
+
+    /// One multi-valued column: per doc, ordinals into `values`.
+    public struct FacetColumn: Sendable {
+        public let values: [String]
+        public let ends: [UInt32]
+        public let ordinals: [UInt32]
+
+        public func ordinals(of doc: Int) -> ArraySlice<UInt32> {
+            guard doc >= 0 && doc < ends.count else { return [] }
+            let start = doc == 0 ? 0 : Int(ends[doc - 1])
+            let end = Int(ends[doc])
+            guard start <= end, end <= ordinals.count else { return [] }
+            return ordinals[start..<end]
+        }
+
+        public func values(of doc: Int) -> [String] {
+            ordinals(of: doc).compactMap { Int($0) < values.count ? values[Int($0)] : nil }
+        }
+    }
+
+    public func facetColumns() throws -> [String: FacetColumn] {
+        lock.lock(); defer { lock.unlock() }
+        if let facetCache { return facetCache }
+        var r = facetSection
+        var out: [String: FacetColumn] = [:]
+        let count = Int(try r.u32())
+        for _ in 0..<count {
+            let name = try r.string()
+            let n = Int(try r.u32())
+            guard n <= r.remaining else { throw StoreError.corrupt(path: file.path, reason: "facet \(name)") }
+            var values: [String] = []
+            values.reserveCapacity(n)
+            for _ in 0..<n { values.append(try r.string()) }
+            var ends: [UInt32] = []
+            ends.reserveCapacity(documentCount)
+            for _ in 0..<documentCount { ends.append(try r.u32()) }
+            let total = Int(ends.last ?? 0)
+            var ords: [UInt32] = []
+            ords.reserveCapacity(total)
+            for _ in 0..<total { ords.append(try r.u32()) }
+            out[name] = FacetColumn(values: values, ends: ends, ordinals: ords)
+        }
+        facetCache = out
+        return out
+    }
+}

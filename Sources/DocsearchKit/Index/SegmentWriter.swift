@@ -1,0 +1,112 @@
+import Foundation
+
+/// Writes one immutable segment: a set of plans with their postings.
+///
+/// The payload of a segment file (inside `ContainerFile`, magic "DSEG"):
+///
+///     payload   := sectionCount:u32 (tag[4] offset:u64 length:u64){sectionCount} section*
+///     "DOCS"    := count:u32 recordEnd:u32{count} recordJSON*        (PlanRecord, UTF-8 JSON)
+///     "FILE"    := (path:string size:u64 modified:u64 hash:u64){count}
+///     "NORM"    := bodyLength:u32{count} titleLength:u32{count}
+///     "TDIC"    := termCount:u32 termEnd:u32{termCount} termBytes
+///                  (docFreq:u32 postingsOffset:u32 positionsOffset:u32){termCount}
+///     "POST"    := postings of each term (see PostingsCodec)
+///     "POSI"    := positions of each term (see PostingsCodec)
+///     "FACT"    := facetCount:u32 (name:string valueCount:u32 value:string{valueCount}
+///                  ordinalsEnd:u32{count} ordinal:u32*){facetCount}
+///
+/// Terms are sorted by their bytes; each starts with its `TermField` byte.
+/// Offsets in TDIC are relative to the start of POST and POSI. Strings are a
+/// varint length and UTF-8 bytes. Integers are little-endian.
+public struct SegmentWriter {
+    public static let magic = "DSEG"
+    public static let version: UInt16 = 1
+
+    private let documentCount: Int
+    private var docs = ByteWriter()
+    private var files = ByteWriter()
+    private var norms = ByteWriter()
+    private var facetBytes = ByteWriter()
+    private var termBytes = ByteWriter()
+    private var termEnds: [UInt32] = []
+    private var termInfos = ByteWriter()
+    private var post = ByteWriter()
+    private var pos = ByteWriter()
+
+    public init(documentCount: Int) {
+        self.documentCount = documentCount
+    }
+
+    /// The JSON form in which a record is stored.
+    public static func encodeRecord(_ record: PlanRecord) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Array((try? encoder.encode(record)) ?? Data("{}".utf8))
+    }
+
+    public mutating func setDocuments(records: [[UInt8]], fingerprints: [FileFingerprint],
+                                      bodyLengths: [UInt32], titleLengths: [UInt32], facets: [String: [[String]]]) {
+        var blobs = ByteWriter()
+        docs.u32(UInt32(records.count))
+        for r in records {
+            blobs.append(r)
+            docs.u32(UInt32(blobs.count))
+        }
+        docs.append(blobs.bytes)
+        for f in fingerprints {
+            files.string(f.path); files.u64(f.size); files.u64(UInt64(bitPattern: f.modified)); files.u64(f.contentHash)
+        }
+        for l in bodyLengths { norms.u32(l) }
+        for l in titleLengths { norms.u32(l) }
+        facetBytes.u32(UInt32(facets.count))
+        for name in facets.keys.sorted() {
+            let column = facets[name]! + Array(repeating: [], count: max(0, records.count - facets[name]!.count))
+            let values = Array(Set(column.joined())).sorted()
+            var ordinal: [String: UInt32] = [:]
+            for (i, v) in values.enumerated() { ordinal[v] = UInt32(i) }
+            facetBytes.string(name)
+            facetBytes.u32(UInt32(values.count))
+            for v in values { facetBytes.string(v) }
+            var ords: [UInt32] = []
+            var ends: [UInt32] = []
+            for docValues in column {
+                for v in Set(docValues).sorted() { ords.append(ordinal[v]!) }
+                ends.append(UInt32(ords.count))
+            }
+            for e in ends { facetBytes.u32(e) }
+            for o in ords { facetBytes.u32(o) }
+        }
+    }
+
+    /// Adds a term; terms must come in byte order.
+    public mutating func addTerm(_ key: [UInt8], docs: [UInt32], tfs: [UInt32], positions: [UInt32], withPositions: Bool) {
+        termBytes.append(key)
+        termEnds.append(UInt32(termBytes.count))
+        termInfos.u32(UInt32(docs.count))
+        termInfos.u32(UInt32(post.count))
+        termInfos.u32(withPositions ? UInt32(pos.count) : UInt32.max)
+        PostingsCodec.encode(docs: docs, tfs: tfs, positions: positions, withPositions: withPositions, post: &post, pos: &pos)
+    }
+
+    public mutating func finish() -> [UInt8] {
+        var dict = ByteWriter(capacity: termBytes.count + termEnds.count * 16 + 4)
+        dict.u32(UInt32(termEnds.count))
+        for e in termEnds { dict.u32(e) }
+        dict.append(termBytes.bytes)
+        dict.append(termInfos.bytes)
+        let sections: [(String, [UInt8])] = [("DOCS", docs.bytes), ("FILE", files.bytes), ("NORM", norms.bytes),
+                                             ("TDIC", dict.bytes), ("POST", post.bytes), ("POSI", pos.bytes),
+                                             ("FACT", facetBytes.bytes)]
+        var payload = ByteWriter(capacity: sections.reduce(64) { $0 + $1.1.count + 20 })
+        payload.u32(UInt32(sections.count))
+        var offset = 4 + sections.count * 20
+        for (tag, bytes) in sections {
+            payload.append(Array(tag.utf8))
+            payload.u64(UInt64(offset))
+            payload.u64(UInt64(bytes.count))
+            offset += bytes.count
+        }
+        for (_, bytes) in sections { payload.append(bytes) }
+        return ContainerFile.encode(magic: Self.magic, version: Self.version, payload: payload.bytes)
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Okapi BM25: how much one term's occurrences in one field of one plan
+/// count, given how rare the term is and how long the field is.
+public struct BM25: Sendable {
+    /// How fast repeated occurrences saturate (Robertson's k1).
+    public var k1: Double = 1.2
+    /// How much a long field is penalised (0 = not at all, 1 = fully).
+    public var b: Double = 0.75
+
+    public init(k1: Double = 1.2, b: Double = 0.75) { self.k1 = k1; self.b = b }
+
+    /// Inverse document frequency, never negative (the Lucene form).
+    @inline(__always) public func idf(documentFrequency df: Int, documentCount n: Int) -> Double {
+        log(1 + (Double(n) - Double(df) + 0.5) / (Double(df) + 0.5))
+    }
+
+    /// The saturated, length-normalised term frequency; multiply by idf.
+    @inline(__always) public func tf(_ tf: Double, length: Double, averageLength: Double) -> Double {
+        guard tf > 0 else { return 0 }
+        let norm = 1 - b + b * length / max(averageLength, 1)
+        return tf * (k1 + 1) / (tf + k1 * norm)
+    }
+}

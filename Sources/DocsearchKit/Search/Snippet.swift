@@ -1,0 +1,101 @@
+/// A short passage of a plan around the query's matches.
+public struct Snippet: Sendable, Equatable {
+    public var text: String
+    /// The matched parts, as UTF-8 byte ranges of `text`.
+    public var highlights: [Range<Int>]
+
+    /// The matched parts as UTF-16 offsets and lengths (for JavaScript clients).
+    public var utf16Highlights: [(start: Int, length: Int)] {
+        let bytes = Array(text.utf8)
+        return highlights.compactMap { r in
+            guard r.lowerBound >= 0, r.upperBound <= bytes.count else { return nil }
+            let before = String(decoding: bytes[0..<r.lowerBound], as: UTF8.self).utf16.count
+            let inner = String(decoding: bytes[r], as: UTF8.self).utf16.count
+            return (before, inner)
+        }
+    }
+
+    public static func == (a: Snippet, b: Snippet) -> Bool { a.text == b.text && a.highlights == b.highlights }
+}
+
+/// Picks the passage of a plan with the most distinct query words and marks them.
+public struct SnippetBuilder: Sendable {
+    public var maxBytes = 260
+    private let analyzer = Analyzer()
+
+    public init(maxBytes: Int = 260) { self.maxBytes = maxBytes }
+
+    /// The byte ranges of `text` that match the query's words and phrases.
+    public func matches(in text: String, query: Query) -> [Range<Int>] {
+        var wanted = Set<String>()
+        for t in query.terms where t.occur != .mustNot { wanted.insert(t.folded) }
+        for p in query.phrases where p.occur != .mustNot { for t in p.terms { wanted.insert(t.folded) } }
+        guard !wanted.isEmpty else { return [] }
+        return analyzer.tokens(in: text).filter { wanted.contains($0.folded) }.map(\.byteRange)
+    }
+
+    /// A snippet of `text` around `marks` (byte ranges, e.g. query words and cited documents).
+    public func snippet(of text: String, marks: [Range<Int>]) -> Snippet {
+        let bytes = Array(text.utf8)
+        let marks = marks.filter { $0.lowerBound >= 0 && $0.upperBound <= bytes.count }.sorted { $0.lowerBound < $1.lowerBound }
+        // The window start that covers the most distinct marked words.
+        var bestStart = 0, bestScore = -1
+        for (i, m) in marks.enumerated() {
+            var distinct = Set<[UInt8]>()
+            for m2 in marks[i...] {
+                if m2.upperBound - m.lowerBound > maxBytes { break }
+                distinct.insert(Array(bytes[m2]).map { $0 | 0x20 })
+            }
+            if distinct.count > bestScore { bestScore = distinct.count; bestStart = m.lowerBound }
+        }
+        var begin = marks.isEmpty ? 0 : max(0, bestStart - maxBytes / 4)
+        // Start on a word boundary and a scalar boundary.
+        if begin > 0 {
+            var b = begin
+            while b < bestStart && !Self.isSpace(bytes[b]) { b += 1 }
+            begin = b < bestStart ? b + 1 : begin
+        }
+        while begin > 0 && begin < bytes.count && (bytes[begin] & 0xC0) == 0x80 { begin -= 1 }
+        var end = min(bytes.count, begin + maxBytes)
+        if end < bytes.count {
+            var e = end
+            while e > begin + maxBytes / 2 && !Self.isSpace(bytes[e]) { e -= 1 }
+            end = e > begin + maxBytes / 2 ? e : end
+            while end < bytes.count && (bytes[end] & 0xC0) == 0x80 { end += 1 }
+        }
+        // Copy the window, folding runs of white space into one space.
+        var out: [UInt8] = []
+        var highlights: [Range<Int>] = []
+        if begin > 0 { out.append(contentsOf: Array("… ".utf8)) }
+        var markIndex = marks.firstIndex { $0.upperBound > begin } ?? marks.count
+        var openAt: Int? = nil
+        var i = begin
+        var lastWasSpace = true
+        while i < end {
+            if markIndex < marks.count, marks[markIndex].lowerBound == i, marks[markIndex].upperBound <= end {
+                openAt = out.count
+            }
+            let b = bytes[i]
+            if Self.isSpace(b) {
+                if !lastWasSpace { out.append(0x20) }
+                lastWasSpace = true
+            } else {
+                out.append(b)
+                lastWasSpace = false
+            }
+            i += 1
+            if markIndex < marks.count, marks[markIndex].upperBound == i {
+                if let o = openAt { highlights.append(o..<out.count) }
+                openAt = nil
+                markIndex += 1
+                while markIndex < marks.count && marks[markIndex].lowerBound < i { markIndex += 1 }
+            }
+        }
+        while out.last == 0x20 { out.removeLast() }
+        if end < bytes.count { out.append(contentsOf: Array(" …".utf8)) }
+        highlights = highlights.filter { $0.upperBound <= out.count }
+        return Snippet(text: String(decoding: out, as: UTF8.self), highlights: highlights)
+    }
+
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+}
