@@ -13,6 +13,8 @@
 /// docDelta of the very first doc is the doc id itself.
 public enum PostingsCodec {
     public static let blockSize = 128
+    /// More occurrences of one word in one plan than this mean a damaged file.
+    public static let maxTermFrequency = 1 << 26
 
     /// Appends a term's postings to `post` and positions to `pos`.
     /// `positions` holds each doc's positions back to back (tf of them per doc);
@@ -112,6 +114,9 @@ public struct PostingsCursor {
         }
         let delta = try post.varint32()
         tf = try post.varint32()
+        guard tf >= 1, Int(tf) <= PostingsCodec.maxTermFrequency else {
+            throw StoreError.corrupt(path: post.path, reason: "term frequency \(tf) out of range")
+        }
         let (sum, overflow) = doc.addingReportingOverflow(delta)
         if overflow || (read > 0 && delta == 0) { throw StoreError.corrupt(path: post.path, reason: "postings out of order") }
         doc = sum
@@ -137,9 +142,10 @@ public struct PostingsCursor {
                 var prevSkip = try post.slice(skipStart + (b - 1) * 12, 12)
                 let prevLast = try prevSkip.u32()
                 let prevEnd = try prevSkip.u32()
-                let prevPos = try prevSkip.u32()
+                var skip = try post.slice(skipStart + b * 12 + 8, 4)
+                let blockPositions = try skip.u32()
                 post.offset = dataStart + Int(prevEnd)
-                if pos != nil { pos!.offset = posStartOffset + Int(prevPos) }
+                if pos != nil { pos!.offset = posStartOffset + Int(blockPositions) }
                 pendingPositions = 0
                 doc = prevLast
                 read = b * PostingsCodec.blockSize
@@ -157,7 +163,7 @@ public struct PostingsCursor {
     public mutating func positions() throws -> [UInt32] {
         guard pos != nil else { return [] }
         var out: [UInt32] = []
-        out.reserveCapacity(pendingPositions)
+        out.reserveCapacity(min(pendingPositions, pos!.remaining))
         var last: UInt32 = 0
         for _ in 0..<pendingPositions {
             last &+= try pos!.varint32()

@@ -1,0 +1,133 @@
+import XCTest
+@testable import DocsearchKit
+
+final class IndexWriterTests: XCTestCase {
+    private func build(_ roots: [String], in dir: String, rebuild: Bool = false) throws -> IndexWriter.Summary {
+        var o = IndexWriter.Options(directory: dir, roots: roots)
+        o.rebuild = rebuild
+        return try IndexWriter.run(o)
+    }
+
+    private func paths(_ snapshot: IndexSnapshot) throws -> [String] {
+        var out: [String] = []
+        try snapshot.forEachLiveDocument { s, d in out.append((try snapshot.record(segment: s, doc: d).path as NSString).lastPathComponent) }
+        return out.sorted()
+    }
+
+    func testIncrementalAddChangeRemove() throws {
+        let corpus = try Fixtures.corpusCopy()
+        let idx = try Fixtures.scratch("idx").path
+        let first = try build([corpus.path], in: idx)
+        XCTAssertEqual(first.added, 5)
+        XCTAssertEqual(first.plans, 5)
+
+        // Nothing changed: nothing is read again.
+        let again = try build([], in: idx)
+        XCTAssertEqual(again.unchanged, 5)
+        XCTAssertEqual(again.added + again.updated + again.removed, 0)
+
+        // Change one plan, remove one, add one.
+        let thuThua = corpus.appendingPathComponent(Fixtures.Seed.thuThua.rawValue)
+        let changed = try Fixtures.text(.thuThua) + "\nBổ sung: tổ chức tọa đàm về phòng, chống bạo lực gia đình.\n"
+        try changed.write(to: thuThua, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: corpus.appendingPathComponent(Fixtures.Seed.haQuang.rawValue))
+        try Fixtures.text(.haQuang).write(to: corpus.appendingPathComponent("ha-quang-copy.txt"), atomically: true, encoding: .utf8)
+        let third = try build([], in: idx)
+        XCTAssertEqual(third.updated, 1)
+        XCTAssertEqual(third.removed, 1)
+        XCTAssertEqual(third.added, 1)
+        XCTAssertEqual(third.plans, 5)
+
+        let snapshot = try IndexSnapshot.open(directory: idx)
+        XCTAssertEqual(snapshot.documentCount, 5)
+        XCTAssertFalse(try paths(snapshot).contains(Fixtures.Seed.haQuang.rawValue))
+        XCTAssertTrue(try paths(snapshot).contains("ha-quang-copy.txt"))
+        let hits = try SearchEngine(snapshot: snapshot).search(SearchRequest(query: "bạo lực gia đình bổ sung"))
+        XCTAssertEqual(Fixtures.names(hits).first, Fixtures.Seed.thuThua.rawValue)
+        // The old version of the changed plan is gone: one hit per path.
+        XCTAssertEqual(Set(hits.hits.map(\.record.path)).count, hits.hits.count)
+    }
+
+    func testManySegmentsMergeIntoOneWithTheSameAnswers() throws {
+        let corpus = try Fixtures.corpusCopy()
+        let idx = try Fixtures.scratch("merge").path
+        _ = try build([corpus.path], in: idx)
+        let before = try SearchEngine(snapshot: IndexSnapshot.open(directory: idx)).search(SearchRequest(query: "trẻ em"))
+        // Touch files one at a time so each run writes a small segment, until a merge happens.
+        for (i, seed) in Fixtures.Seed.allCases.enumerated() {
+            let url = corpus.appendingPathComponent(seed.rawValue)
+            try (try Fixtures.text(seed) + "\n" + String(repeating: " ", count: i + 1)).write(to: url, atomically: true, encoding: .utf8)
+            var o = IndexWriter.Options(directory: idx)
+            o.maxSegments = 3
+            _ = try IndexWriter.run(o)
+        }
+        let snapshot = try IndexSnapshot.open(directory: idx)
+        XCTAssertLessThanOrEqual(snapshot.segments.count, 3)
+        let after = try SearchEngine(snapshot: snapshot).search(SearchRequest(query: "trẻ em"))
+        XCTAssertEqual(Fixtures.names(after), Fixtures.names(before))
+        XCTAssertEqual(after.total, before.total)
+    }
+
+    func testBadFilesAreNamedAndTheRestIsIndexed() throws {
+        let corpus = try Fixtures.corpusCopy()
+        try Data().write(to: corpus.appendingPathComponent("empty.txt"))
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52])
+            .write(to: corpus.appendingPathComponent("scan.png"))
+        var invalid = Array("Kế hoạch về chuyển đổi số ".utf8)
+        invalid += [0xC3, 0x28, 0xFF]
+        invalid += Array(" năm 2024".utf8)
+        try Data(invalid).write(to: corpus.appendingPathComponent("invalid-utf8.txt"))
+        let locked = corpus.appendingPathComponent("locked.txt")
+        try "Kế hoạch".write(to: locked, atomically: true, encoding: .utf8)
+        chmod(locked.path, 0)
+        defer { chmod(locked.path, 0o644) }
+
+        let summary = try build([corpus.path], in: try Fixtures.scratch("bad").path)
+        func problem(_ name: String) -> FileProblem? { summary.problems.first { $0.path.hasSuffix("/" + name) } }
+        XCTAssertEqual(problem("empty.txt")?.skipped, true)
+        XCTAssertTrue(problem("empty.txt")?.reason.contains("empty") ?? false)
+        XCTAssertEqual(problem("scan.png")?.skipped, true)
+        XCTAssertTrue(problem("scan.png")?.reason.contains("binary") ?? false)
+        XCTAssertEqual(problem("invalid-utf8.txt")?.skipped, false, "invalid UTF-8 is indexed with a warning")
+        if getuid() != 0 { // root reads any file
+            XCTAssertEqual(problem("locked.txt")?.skipped, true)
+        }
+        XCTAssertGreaterThanOrEqual(summary.plans, 6)
+    }
+
+    func testDamagedSegmentIsReportedNotTrusted() throws {
+        let idx = try Fixtures.scratch("corrupt").path
+        _ = try build([Fixtures.corpus.path], in: idx)
+        let manifest = try XCTUnwrap(try IndexManifest.read(directory: idx))
+        let segment = idx + "/" + manifest.segments[0].name
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: segment)))
+        bytes[bytes.count / 2] ^= 0xFF
+        try Data(bytes).write(to: URL(fileURLWithPath: segment))
+        XCTAssertThrowsError(try IndexSnapshot.open(directory: idx)) { error in
+            guard case let IndexError.corrupt(_, cause)? = error as? IndexError else { return XCTFail("\(error)") }
+            XCTAssertEqual(cause, .checksumMismatch(path: segment))
+            XCTAssertTrue("\(error)".contains("docsearch index --rebuild"))
+        }
+        // Re-indexing repairs it.
+        _ = try build([Fixtures.corpus.path], in: idx)
+        XCTAssertEqual(try IndexSnapshot.open(directory: idx).documentCount, 5)
+    }
+
+    func testMissingIndexIsAClearError() {
+        XCTAssertThrowsError(try IndexSnapshot.open(directory: "/nonexistent/docsearch-index")) { error in
+            guard case IndexError.noIndex? = error as? IndexError else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testSecondWriterWaitsThenFailsClearly() throws {
+        let idx = try Fixtures.scratch("lock").path
+        let held = try FileLock(path: idx + "/LOCK", timeout: 0)
+        var o = IndexWriter.Options(directory: idx, roots: [Fixtures.corpus.path])
+        o.lockTimeout = 0.2
+        XCTAssertThrowsError(try IndexWriter.run(o)) { error in
+            guard case StoreError.locked? = error as? StoreError else { return XCTFail("\(error)") }
+        }
+        held.unlock()
+        XCTAssertEqual(try IndexWriter.run(o).plans, 5)
+    }
+}

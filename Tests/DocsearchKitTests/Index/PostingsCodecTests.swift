@@ -1,0 +1,67 @@
+import XCTest
+@testable import DocsearchKit
+
+final class PostingsCodecTests: XCTestCase {
+    /// Docs 0, 3, 6 … with tf = doc % 4 + 1 and positions 10·doc + k.
+    private func encode(count: Int) -> (post: [UInt8], pos: [UInt8], docs: [UInt32]) {
+        let docs = (0..<count).map { UInt32($0 * 3) }
+        let tfs = docs.map { $0 % 4 + 1 }
+        var positions: [UInt32] = []
+        for (d, tf) in zip(docs, tfs) { for k in 0..<tf { positions.append(d * 10 + k) } }
+        var post = ByteWriter(), pos = ByteWriter()
+        PostingsCodec.encode(docs: docs, tfs: tfs, positions: positions, withPositions: true, post: &post, pos: &pos)
+        return (post.bytes, pos.bytes, docs)
+    }
+
+    func testRoundTripPlainAndBlocked() throws {
+        for count in [1, 2, 128, 129, 1000] {
+            let (post, pos, docs) = encode(count: count)
+            try post.withUnsafeBytes { p in
+                try pos.withUnsafeBytes { q in
+                    var c = try PostingsCursor(post: ByteReader(p, path: "p"), pos: ByteReader(q, path: "q"), docFreq: count)
+                    var seen: [UInt32] = []
+                    while try c.next() {
+                        seen.append(c.doc)
+                        XCTAssertEqual(c.tf, c.doc % 4 + 1)
+                        if c.doc % 7 == 0 {
+                            XCTAssertEqual(try c.positions(), (0..<c.tf).map { c.doc * 10 + $0 })
+                        }
+                    }
+                    XCTAssertEqual(seen, docs, "count \(count)")
+                }
+            }
+        }
+    }
+
+    func testAdvanceSkipsBlocksAndKeepsPositionsInStep() throws {
+        let (post, pos, _) = encode(count: 1000)
+        try post.withUnsafeBytes { p in
+            try pos.withUnsafeBytes { q in
+                var c = try PostingsCursor(post: ByteReader(p, path: "p"), pos: ByteReader(q, path: "q"), docFreq: 1000)
+                XCTAssertTrue(try c.advance(to: 1))
+                XCTAssertEqual(c.doc, 3)
+                XCTAssertTrue(try c.advance(to: 2000))
+                XCTAssertEqual(c.doc, 2001)
+                XCTAssertEqual(try c.positions(), (0..<c.tf).map { 20010 + $0 })
+                XCTAssertTrue(try c.advance(to: 2997))
+                XCTAssertEqual(c.doc, 2997)
+                XCTAssertFalse(try c.advance(to: 2998))
+            }
+        }
+    }
+
+    func testGarbageNeverTraps() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let junk = (0..<Int.random(in: 0..<64, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            junk.withUnsafeBytes { p in
+                guard var c = try? PostingsCursor(post: ByteReader(p, path: "j"), pos: ByteReader(p, path: "j"),
+                                                  docFreq: Int.random(in: 0..<400, using: &rng)) else { return }
+                for _ in 0..<500 {
+                    guard (try? c.next()) == true else { break }
+                    _ = try? c.positions()
+                }
+            }
+        }
+    }
+}

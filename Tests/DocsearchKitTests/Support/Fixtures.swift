@@ -1,0 +1,62 @@
+import Foundation
+@testable import DocsearchKit
+
+/// Real text for tests: the seed plans in corpus/, and scratch folders.
+enum Fixtures {
+    static let repositoryRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url
+    }()
+
+    static var corpus: URL { repositoryRoot.appendingPathComponent("corpus") }
+    static var shared: URL { repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared") }
+
+    /// The seed plans, by the names they have in corpus/.
+    enum Seed: String, CaseIterable {
+        case longAn = "long-an-sgddt-2023-nhan-quyen.txt"
+        case thuThua = "thu-thua-pgddt-2021-binh-dang-gioi.txt"
+        case haiPhong = "hai-phong-sgddt-2024-tiep-can-phap-luat.txt"
+        case boGDDT = "bo-gddt-2022-tong-ket-chi-thi-20.txt"
+        case haQuang = "ha-quang-ubnd-2021-xa-hoi-hoc-tap.txt"
+    }
+
+    static func text(_ seed: Seed) throws -> String {
+        try String(contentsOf: corpus.appendingPathComponent(seed.rawValue), encoding: .utf8)
+    }
+
+    /// A new empty folder, removed when the process ends or by the caller.
+    static func scratch(_ name: String = "t") throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("docsearch-tests-\(getpid())-\(name)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A copy of corpus/ in a scratch folder, so tests may change files.
+    static func corpusCopy() throws -> URL {
+        let dir = try scratch("corpus")
+        for seed in Seed.allCases {
+            try FileManager.default.copyItem(at: corpus.appendingPathComponent(seed.rawValue),
+                                             to: dir.appendingPathComponent(seed.rawValue))
+        }
+        return dir
+    }
+
+    /// An index of the seed corpus, built once per test process.
+    static let seedIndex: (dir: String, snapshot: IndexSnapshot) = {
+        let dir = try! scratch("seed-index").path
+        let options = IndexWriter.Options(directory: dir + "/idx", roots: [corpus.path])
+        _ = try! IndexWriter.run(options)
+        return (dir + "/idx", try! IndexSnapshot.open(directory: dir + "/idx"))
+    }()
+
+    static func search(_ q: String, limit: Int = 10, filters: [SearchFilter] = []) throws -> SearchResults {
+        try SearchEngine(snapshot: seedIndex.snapshot).search(SearchRequest(query: q, limit: limit, filters: filters))
+    }
+
+    /// File names of the hits, best first.
+    static func names(_ r: SearchResults) -> [String] {
+        r.hits.map { ($0.record.path as NSString).lastPathComponent }
+    }
+}
