@@ -72,8 +72,8 @@ struct Epoll {
     }
 
     private func control(_ operation: Int32, _ fd: Int32, events: UInt32, tag: UInt64) -> Bool {
-        var event = [UInt8](repeating: 0, count: Epoll.eventSize)
-        return event.withUnsafeMutableBytes { raw in
+        withUnsafeTemporaryAllocation(byteCount: Epoll.eventSize, alignment: 8) { raw in
+            raw.initializeMemory(as: UInt8.self, repeating: 0)
             raw.storeBytes(of: events, toByteOffset: 0, as: UInt32.self)
             raw.storeBytes(of: tag, toByteOffset: Epoll.dataOffset, as: UInt64.self)
             return functions.control(descriptor, operation, fd, raw.baseAddress) == 0

@@ -5,13 +5,25 @@ import Glibc
 /// connection back to epoll or close it. A worker never waits for a client to
 /// send; it waits for one to read a response only up to `writeTimeout`.
 extension HTTPServer {
+    /// Requests answered in one turn before a pipelining client goes to the
+    /// back of the queue, so it cannot keep a worker to itself.
+    static let requestsPerTurn = 64
+
     func serve(_ connection: HTTPConnection, scratch: UnsafeMutableRawBufferPointer) {
+        var answered = 0
         while true {
             switch connection.parser.next() {
             case .request(let request):
                 let keepOpen = respond(to: request, on: connection)
                 if connection.parser.hasPartialRequest { connection.requestStartedAt = MonotonicClock.now() }
                 if !keepOpen { return release(connection, close: true) }
+                answered += 1
+                if answered >= HTTPServer.requestsPerTurn {
+                    // Still busy: requeued rather than re-armed, as requests may
+                    // already sit in the parser with nothing new on the socket.
+                    pool?.submit(connection)
+                    return
+                }
             case .failure(let error):
                 refuse(error, on: connection)
                 return release(connection, close: true)

@@ -48,6 +48,17 @@ final class HTTPServerTests: XCTestCase {
         XCTAssertTrue(client.waitForClose(), "Connection: close is honoured")
     }
 
+    func testLongPipelineCrossesWorkerTurnsInOrder() throws {
+        let test = try TestServer(configure: { $0.workerCount = 1 })
+        let client = try HTTPTestClient(port: test.port)
+        let count = HTTPServer.requestsPerTurn * 2 + 7
+        try client.send((0..<count).map { "GET /p/\($0) HTTP/1.1\r\nHost: t\r\n\r\n" }.joined())
+        for number in 0..<count {
+            XCTAssertEqual(try client.readResponse().bodyText, "path=/p/\(number) ")
+        }
+        XCTAssertEqual(try HTTPTestClient.get("/other", port: test.port).statusCode, 200)
+    }
+
     func testHeadSendsLengthWithoutBody() throws {
         let test = try TestServer()
         let client = try HTTPTestClient(port: test.port)
