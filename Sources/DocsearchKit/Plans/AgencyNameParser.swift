@@ -140,7 +140,18 @@ public struct AgencyNameParser: Sendable {
         }
         var out = words.joined(separator: " ")
         if out.hasPrefix("Thành Phố ") { out = "Thành phố " + out.dropFirst("Thành Phố ".count) }
-        return out
+        return canonicalSpelling(out)
+    }
+
+    /// One tone-mark placement ("Hoà Bình" → "Hòa Bình"), case kept.
+    static func canonicalSpelling(_ s: String) -> String {
+        s.split(separator: " ", omittingEmptySubsequences: false).map { w -> String in
+            let word = String(w)
+            let unified = Folding.exactWord(word)
+            guard unified != word.lowercased() else { return word }
+            let capital = word.first.map { $0.isUppercase } ?? false
+            return capital ? String(unified.prefix(1)).uppercased() + unified.dropFirst() : unified
+        }.joined(separator: " ")
     }
 
     private func isAllCaps(_ b: [UInt8], _ r: Range<Int>) -> Bool {

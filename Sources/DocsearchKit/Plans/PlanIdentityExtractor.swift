@@ -118,6 +118,7 @@ public struct PlanIdentityExtractor: Sendable {
             place = p[lastSymbol.upperBound...].split(separator: " ").dropFirst().joined(separator: " ")
         }
         if place?.isEmpty == true { place = nil }
+        place = place.map(AgencyNameParser.canonicalSpelling)
         guard let y = group(4).flatMap({ Int($0) }) else { return (place, nil) }
         let month = group(3).flatMap { Int($0) }.flatMap { (1...12).contains($0) ? $0 : nil }
         let day = group(2).flatMap { Int($0) }.flatMap { (1...31).contains($0) ? $0 : nil }
