@@ -143,7 +143,7 @@ public enum DocumentCodes {
                    aliases: ["Ban Chỉ đạo về nhân quyền"]),
         // Ministries (Bộ)
         AgencyCode(code: "BGDĐT", name: "Bộ Giáo dục và Đào tạo", level: .ministry, levelFollowsPlace: false,
-                   aliases: ["Bộ GD&ĐT", "Bộ GDĐT", "Bộ GD-ĐT"]),
+                   aliases: ["Bộ GD&ĐT", "Bộ GDĐT", "Bộ GD-ĐT", "BGDĐT"]),
         AgencyCode(code: "BTC", name: "Bộ Tài chính", level: .ministry, levelFollowsPlace: false, aliases: []),
         AgencyCode(code: "BTP", name: "Bộ Tư pháp", level: .ministry, levelFollowsPlace: false, aliases: []),
         AgencyCode(code: "BLĐTBXH", name: "Bộ Lao động - Thương binh và Xã hội", level: .ministry, levelFollowsPlace: false,
