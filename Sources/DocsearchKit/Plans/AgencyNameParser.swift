@@ -1,0 +1,179 @@
+import Foundation
+
+/// An agency name found in text, with the place written after it.
+public struct AgencyMention: Sendable, Hashable {
+    public var agency: Agency
+    /// UTF-8 byte range of the whole mention, place included.
+    public var byteRange: Range<Int>
+    /// Index of the first token after the mention.
+    var nextToken: Int
+}
+
+/// Reads agency names the ways plans write them: "UBND TỈNH LONG AN",
+/// "Ủy ban nhân dân (UBND) huyện Hà Quảng", "Sở GD&ĐT", "Phòng GDĐT", "BGDĐT".
+/// Names come from `DocumentCodes.agencies`.
+public struct AgencyNameParser: Sendable {
+    public init() {}
+
+    /// Name variants as folded word sequences, longest first.
+    static let variants: [(words: [String], agency: AgencyCode)] = {
+        let analyzer = Analyzer()
+        var out: [(words: [String], agency: AgencyCode)] = []
+        for a in DocumentCodes.agencies where a.level != .party && a.level != .central || a.code == "TTg" || a.code == "CP" {
+            for name in [a.name] + a.aliases {
+                let words = analyzer.tokens(in: name).map(\.folded)
+                if !words.isEmpty { out.append((words, a)) }
+            }
+        }
+        return out.sorted { $0.words.count > $1.words.count }
+    }()
+
+    static let qualifiers: [(words: [String], display: String, level: AgencyLevel)] =
+        DocumentCodes.placeQualifiers.map { (Folding.fold($0.word).split(separator: " ").map(String.init), $0.word, $0.level) }
+            .sorted { $0.words.count > $1.words.count }
+
+    /// Every agency mention in `text` (NFC), in order.
+    public func mentions(in text: String) -> [AgencyMention] {
+        let bytes = Array(text.utf8)
+        let tokens = Analyzer().tokens(in: text)
+        var out: [AgencyMention] = []
+        var t = 0
+        while t < tokens.count {
+            if let m = mention(at: t, tokens: tokens, bytes: bytes) {
+                out.append(m)
+                t = max(m.nextToken, t + 1)
+            } else {
+                t += 1
+            }
+        }
+        return out
+    }
+
+    func mention(at t: Int, tokens: [Token], bytes: [UInt8]) -> AgencyMention? {
+        for v in Self.variants {
+            let w = v.words.count
+            guard t + w <= tokens.count else { continue }
+            var ok = true
+            for k in 0..<w {
+                var word = tokens[t + k].folded
+                // A footnote marker glued to the last word: "Sở GD&ĐT1".
+                if k == w - 1 { while let last = word.last, last.isNumber, word.count > 1 { word.removeLast() } }
+                if word != v.words[k] || (k > 0 && !shortGap(bytes, tokens[t + k - 1].byteRange.upperBound, tokens[t + k].byteRange.lowerBound)) {
+                    ok = false; break
+                }
+            }
+            guard ok else { continue }
+            let allCaps = isAllCaps(bytes, tokens[t].byteRange.lowerBound..<tokens[t + w - 1].byteRange.upperBound)
+            var next = t + w
+            var end = tokens[t + w - 1].byteRange.upperBound
+            // "(UBND)", "(GDĐT)": an abbreviation in brackets.
+            if next < tokens.count, let open = firstNonSpace(bytes, end), open < bytes.count, bytes[open] == UInt8(ascii: "("),
+               let close = bytes[open...].firstIndex(of: UInt8(ascii: ")")), close - open < 20 {
+                while next < tokens.count, tokens[next].byteRange.lowerBound < close { next += 1 }
+                end = close + 1
+            }
+            var placeWord: String?
+            var level = v.agency.level
+            var place: String?
+            if let q = qualifier(at: next, after: end, tokens: tokens, bytes: bytes) {
+                placeWord = q.display
+                if v.agency.levelFollowsPlace { level = q.level }
+                next = q.next
+                end = tokens[q.next - 1].byteRange.upperBound
+                if let p = placeName(at: next, after: end, tokens: tokens, bytes: bytes, allCaps: allCaps) {
+                    place = p.name
+                    next = p.next
+                    end = tokens[p.next - 1].byteRange.upperBound
+                }
+            }
+            let agency = Agency(code: v.agency.code, name: v.agency.name, level: level, placeQualifier: placeWord, place: place)
+            return AgencyMention(agency: agency, byteRange: tokens[t].byteRange.lowerBound..<end, nextToken: next)
+        }
+        return nil
+    }
+
+    private func qualifier(at t: Int, after end: Int, tokens: [Token], bytes: [UInt8]) -> (display: String, level: AgencyLevel, next: Int)? {
+        guard t < tokens.count, shortGap(bytes, end, tokens[t].byteRange.lowerBound) else { return nil }
+        for q in Self.qualifiers {
+            let w = q.words.count
+            guard t + w <= tokens.count else { continue }
+            if (0..<w).allSatisfy({ tokens[t + $0].folded == q.words[$0] }) {
+                // "Xã hội" in "Thương binh và Xã hội" is not a place.
+                if q.display == "xã", t + 1 < tokens.count, tokens[t + 1].folded == "hoi" { return nil }
+                return (q.display, q.level, t + w)
+            }
+        }
+        return nil
+    }
+
+    /// Capitalised words after a qualifier ("Long An", "Bà Rịa - Vũng Tàu", "Thành phố Hồ Chí Minh");
+    /// in an all-caps header line, the words up to the end of the column.
+    private func placeName(at t: Int, after end: Int, tokens: [Token], bytes: [UInt8], allCaps: Bool) -> (name: String, next: Int)? {
+        var words: [String] = []
+        var i = t
+        var previousEnd = end
+        while i < tokens.count, words.count < 6 {
+            let tok = tokens[i]
+            let gapOK = words.isEmpty ? shortGap(bytes, previousEnd, tok.byteRange.lowerBound)
+                                      : placeGap(bytes, previousEnd, tok.byteRange.lowerBound)
+            guard gapOK else { break }
+            let raw = String(decoding: bytes[tok.byteRange], as: UTF8.self)
+            let upper = raw.first.map { $0.isUppercase } ?? false
+            let continuesCity = words.last.map { Folding.fold($0) == "thanh" } == true && tok.folded == "pho"
+            guard upper || continuesCity, !raw.contains(where: { $0.isNumber }) else { break }
+            if !allCaps, words.count > 0, raw == raw.uppercased(), raw.count > 1 { break }   // an acronym after the name
+            let hyphen = words.isEmpty ? false : bytes[previousEnd..<tok.byteRange.lowerBound].contains(UInt8(ascii: "-"))
+            if hyphen { words.append("-") }
+            words.append(raw)
+            previousEnd = tok.byteRange.upperBound
+            i += 1
+        }
+        guard !words.isEmpty else { return nil }
+        return (Self.titleCase(words.joined(separator: " ")), i)
+    }
+
+    /// "LONG AN" → "Long An"; "THÀNH PHỐ HỒ CHÍ MINH" → "Thành phố Hồ Chí Minh".
+    static func titleCase(_ s: String) -> String {
+        let words = s.split(separator: " ").map { w -> String in
+            guard let f = w.first else { return String(w) }
+            return String(f).uppercased() + w.dropFirst().lowercased()
+        }
+        var out = words.joined(separator: " ")
+        if out.hasPrefix("Thành Phố ") { out = "Thành phố " + out.dropFirst("Thành Phố ".count) }
+        return canonicalSpelling(out)
+    }
+
+    /// One tone-mark placement ("Hoà Bình" → "Hòa Bình"), case kept.
+    static func canonicalSpelling(_ s: String) -> String {
+        s.split(separator: " ", omittingEmptySubsequences: false).map { w -> String in
+            let word = String(w)
+            let unified = Folding.exactWord(word)
+            guard unified != word.lowercased() else { return word }
+            let capital = word.first.map { $0.isUppercase } ?? false
+            return capital ? String(unified.prefix(1)).uppercased() + unified.dropFirst() : unified
+        }.joined(separator: " ")
+    }
+
+    private func isAllCaps(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        let s = String(decoding: b[r], as: UTF8.self)
+        return s == s.uppercased() && s.contains(where: { $0.isLetter })
+    }
+
+    private func firstNonSpace(_ b: [UInt8], _ i: Int) -> Int? {
+        var j = i
+        while j < b.count, b[j] == 0x20 { j += 1 }
+        return j < b.count ? j : nil
+    }
+
+    /// Between words of a name: spaces, or "&" / "-" (GD&ĐT, GD-ĐT), at most 4 bytes, no line or column break.
+    private func shortGap(_ b: [UInt8], _ from: Int, _ to: Int) -> Bool {
+        guard from <= to, to <= b.count, to - from <= 4 else { return false }
+        return b[from..<to].allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "-") }
+    }
+
+    /// Between words of a place name: spaces or " - ".
+    private func placeGap(_ b: [UInt8], _ from: Int, _ to: Int) -> Bool {
+        guard from <= to, to <= b.count, to - from <= 3 else { return false }
+        return b[from..<to].allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: "-") }
+    }
+}
