@@ -49,10 +49,7 @@ public struct CommandLineTool {
         }
     }
 
-    static func message(for error: Error) -> String {
-        if let e = error as? CustomStringConvertible { return e.description }
-        return "\(error)"
-    }
+    static func message(for error: Error) -> String { String(describing: error) }
 
     // MARK: index location
 
@@ -203,10 +200,9 @@ public struct CommandLineTool {
         if args.has("--help") { terminal.line(Self.citesHelp); return 0 }
         let text = args.positionals.joined(separator: " ")
         guard !text.isEmpty else { throw CLIError.usage("cites: give a document, e.g. docsearch cites \"Chỉ thị 44-CT/TW\"") }
-        var query = QueryParser().parse(text)
-        guard !query.references.isEmpty else { throw SearchError.notAReference(text) }
-        query.terms = []
-        query.phrases = []
+        guard let reference = Citation.parseReference(text) else { throw SearchError.notAReference(text) }
+        var query = Query(text: text)
+        query.references = [QueryReferences.reference(reference, text: text)]
         let snapshot = try openIndex(args)
         let request = SearchRequest(query: text, limit: 1000, wantFacets: false)
         let results = try SearchEngine(snapshot: snapshot).search(query, request: request)

@@ -17,14 +17,59 @@ extension PlanDocument {
         return (TextNormalizer.normalize(utf8: bytes), "UTF-8", warnings)
     }
 
-    /// Decodes, normalises and analyses one file's bytes.
+    /// Decodes, normalises and analyses one file's bytes: identity, citations,
+    /// the terms to index and the facet values.
     public static func analyze(bytes: [UInt8], path: String, absolutePath: String,
                                fingerprint: FileFingerprint) throws -> (PlanDocument, [String]) {
         let (text, encoding, warnings) = try decode(bytes)
-        let title = text.split(separator: "\n").first.map { String($0) } ?? ""
+        let identity = PlanIdentityExtractor().identity(of: text)
+        let cited = CitationExtractor().citations(in: text)
+        let title = identity.title ?? firstLine(of: text)
+
+        var keywords: [(TermField, String)] = []
+        var citations: [CitationRecord] = []
+        for doc in cited {
+            let c = doc.citation
+            let role = doc.roles.min() ?? .body
+            for _ in doc.mentions { keywords.append((.citation, doc.key)) }
+            for k in c.kindKeys { for _ in doc.mentions { keywords.append((.citationNumber, k)) } }
+            if doc.roles.contains(.legalBasis) { keywords.append((.legalBasis, doc.key)) }
+            citations.append(CitationRecord(key: doc.key, symbol: c.symbol, kind: c.kind?.vietnameseName ?? "Văn bản",
+                                            year: c.year, date: c.date?.iso, issuer: c.issuerText, role: role.rawValue,
+                                            mentions: doc.mentions.count, lookupKeys: c.kindKeys))
+        }
+        let numberKey = identity.number?.key
+        if let numberKey { keywords.append((.ownNumber, numberKey)) }
+
+        var facets: [String: [String]] = [:]
+        if let y = identity.year { facets["year"] = [String(y)] }
+        if let kind = identity.kind { facets["type"] = [kind.vietnameseName] }
+        if let issuer = identity.issuer {
+            facets["agency"] = [issuer.canonicalName]
+            var aliases = Set([issuer.name])
+            if let code = issuer.code, let known = DocumentCodes.agency(forCode: code) {
+                aliases.insert(known.code)
+                for a in known.aliases { aliases.insert(a) }
+            }
+            let place = issuer.place.map { " " + $0 } ?? ""
+            facets["agency.alias"] = aliases.map { $0 + place }.sorted()
+        }
+        let places = [identity.place, identity.issuer?.place].compactMap { $0 }
+        if !places.isEmpty { facets["place"] = Array(Set(places)).sorted() }
+        if !cited.isEmpty { facets["cites"] = cited.map(\.citation.symbol) }
+
         let record = PlanRecord(id: PlanRecord.id(forPath: path), path: path, absolutePath: absolutePath,
-                                encoding: encoding, warnings: warnings, title: title)
+                                encoding: encoding, warnings: warnings, title: title,
+                                documentType: identity.kind?.vietnameseName, number: identity.number?.symbol,
+                                numberKey: numberKey, issuer: identity.issuer?.canonicalName, place: identity.place,
+                                date: identity.date?.iso ?? identity.year.map(String.init), year: identity.year,
+                                signer: identity.signer?.name, signerTitle: identity.signer?.title, citations: citations)
         return (PlanDocument(record: record, fingerprint: fingerprint, text: text, title: title,
-                             keywords: [], facets: [:]), warnings)
+                             keywords: keywords, facets: facets), warnings)
+    }
+
+    static func firstLine(of text: String) -> String {
+        text.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
     }
 }

@@ -21,7 +21,17 @@ public final class SearchEngine: @unchecked Sendable {
     public init(snapshot: IndexSnapshot) { self.snapshot = snapshot }
 
     public func search(_ request: SearchRequest) throws -> SearchResults {
-        try search(parser.parse(request.query), request: request)
+        var query = parser.parse(request.query)
+        var request = request
+        // A "cites" filter naming a document is a required reference.
+        request.filters = request.filters.filter { f in
+            guard f.facet == "cites", case let .text(value) = f.value else { return true }
+            let found = Citation.parseQuery(value)
+            guard !found.isEmpty else { return true }
+            for q in found { query.references.append(QueryReferences.reference(q, text: value)) }
+            return false
+        }
+        return try search(query, request: request)
     }
 
     // A clause is one bit in a plan's match mask.

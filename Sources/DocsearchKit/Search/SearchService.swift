@@ -27,6 +27,8 @@ public struct SearchService: Sendable {
 /// Where the matched cited documents are written in a plan's text.
 enum CitationMarks {
     static func ranges(in text: String, matching citations: [CitationRecord]) -> [Range<Int>] {
-        []
+        guard !citations.isEmpty else { return [] }
+        let keys = Set(citations.map(\.key))
+        return CitationExtractor().mentions(in: text).filter { keys.contains($0.citation.key) }.map(\.byteRange)
     }
 }

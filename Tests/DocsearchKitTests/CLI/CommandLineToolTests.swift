@@ -1,0 +1,96 @@
+import XCTest
+@testable import DocsearchKit
+
+final class CommandLineToolTests: XCTestCase {
+    /// Runs the CLI in-process; returns (status, stdout, stderr).
+    private func run(_ args: [String], env: [String: String] = [:]) -> (Int32, String, String) {
+        var out = "", err = ""
+        let t = Terminal(out: { out += $0 }, err: { err += $0 }, stdoutIsTTY: false, stderrIsTTY: false)
+        let status = CommandLineTool(terminal: t, environment: env).run(args)
+        return (status, out, err)
+    }
+
+    private var index: String { Fixtures.seedIndex.dir }
+
+    func testSearchExitStatusAndText() {
+        let (s, out, _) = run(["Chỉ thị 20", "--index", index])
+        XCTAssertEqual(s, 0)
+        XCTAssertTrue(out.contains("Tổng kết, đánh giá 10 năm"), out)
+        XCTAssertTrue(out.contains("20-CT/TW"))
+        XCTAssertEqual(run(["search", "zzyzx qwertyuiop", "--index", index]).0, 1)
+    }
+
+    func testSearchJSONShape() throws {
+        let (s, out, _) = run(["search", "Quyết định 1373", "--json", "--index", index])
+        XCTAssertEqual(s, 0)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        XCTAssertEqual(json["query"] as? String, "Quyết định 1373")
+        XCTAssertEqual(json["total"] as? Int, 1)
+        let hit = try XCTUnwrap((json["hits"] as? [[String: Any]])?.first)
+        for key in ["id", "path", "score", "title", "citations", "snippet", "issuer", "date"] {
+            XCTAssertNotNil(hit[key], key)
+        }
+        XCTAssertTrue((hit["path"] as? String)?.hasSuffix(Fixtures.Seed.haQuang.rawValue) ?? false)
+    }
+
+    func testIndexDirectoryFromEnvironment() {
+        XCTAssertEqual(run(["Chỉ thị 20"], env: ["DOCSEARCH_INDEX": index]).0, 0)
+    }
+
+    func testCitesReturnsExactlyTheCitingPlans() throws {
+        let (s, out, _) = run(["cites", "Chỉ thị 44-CT/TW", "--json", "--index", index])
+        XCTAssertEqual(s, 0)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        let paths = (json["hits"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+        XCTAssertEqual(paths.map { ($0 as NSString).lastPathComponent }, [Fixtures.Seed.longAn.rawValue])
+        let (bad, _, err) = run(["cites", "bình đẳng giới", "--index", index])
+        XCTAssertEqual(bad, 2)
+        XCTAssertTrue(err.contains("not a document reference"))
+    }
+
+    func testShowByFileNameAndJSON() throws {
+        let (s, out, _) = run(["show", "long-an-sgddt-2023-nhan-quyen", "--index", index])
+        XCTAssertEqual(s, 0)
+        XCTAssertTrue(out.contains("2421/KH-SGDĐT"))
+        XCTAssertTrue(out.contains("44-CT/TW"))
+        let (_, json, _) = run(["show", "long-an-sgddt-2023-nhan-quyen.txt", "--json", "--index", index])
+        let record = try JSONDecoder().decode(PlanRecord.self, from: Data(json.utf8))
+        XCTAssertEqual(record.year, 2023)
+        XCTAssertEqual(run(["show", "no-such-plan", "--index", index]).0, 2)
+    }
+
+    func testBadOptionsAndIndexesGiveClearErrors() throws {
+        let (s1, _, e1) = run(["search", "x", "--limit", "lots", "--index", index])
+        XCTAssertEqual(s1, 2)
+        XCTAssertTrue(e1.contains("--limit"))
+        let (s2, _, e2) = run(["search", "x", "--bogus"])
+        XCTAssertEqual(s2, 2)
+        XCTAssertTrue(e2.contains("--bogus"))
+        let damaged = try Fixtures.scratch("damaged").path
+        try Data("not a manifest at all, just words".utf8).write(to: URL(fileURLWithPath: damaged + "/MANIFEST"))
+        let (s3, _, e3) = run(["search", "x", "--index", damaged])
+        XCTAssertEqual(s3, 2)
+        XCTAssertTrue(e3.contains("MANIFEST") && e3.contains("docsearch index --rebuild"), e3)
+    }
+
+    func testIndexCommandSummaryAndSkippedFiles() throws {
+        let corpus = try Fixtures.corpusCopy()
+        try Data().write(to: corpus.appendingPathComponent("empty.txt"))
+        let idx = try Fixtures.scratch("cli-index").path
+        let (s, out, err) = run(["index", corpus.path, "--index", idx])
+        XCTAssertEqual(s, 1, "a skipped file makes the status 1")
+        XCTAssertTrue(err.contains("empty.txt: skipped: empty file"), err)
+        XCTAssertTrue(out.contains("5 plans"), out)
+        XCTAssertTrue(out.contains("citations"), out)
+        try FileManager.default.removeItem(at: corpus.appendingPathComponent("empty.txt"))
+        XCTAssertEqual(run(["index", "--index", idx]).0, 0)
+    }
+
+    func testEveryCommandHasHelp() {
+        for cmd in ["search", "index", "cites", "show"] {
+            let (s, out, _) = run([cmd, "--help"])
+            XCTAssertEqual(s, 0, cmd)
+            XCTAssertTrue(out.contains("usage: docsearch \(cmd)"), cmd)
+        }
+    }
+}
