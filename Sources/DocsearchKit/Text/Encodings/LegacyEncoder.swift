@@ -23,9 +23,9 @@ enum LegacyEncoder {
         case .tcvn3, .windows1258, .windows1252, .utf8, .utf8WithBOM, .utf16LE, .utf16BE:
             let reverse: [UInt32: UInt8]
             switch encoding {
-            case .tcvn3: reverse = reverseTable(.tcvn3, preferred: SingleByteTable.tcvn3Assignments)
-            case .windows1258: reverse = reverseTable(.windows1258, preferred: [:])
-            default: reverse = reverseTable(.windows1252, preferred: [:])
+            case .tcvn3: reverse = tcvn3Reverse
+            case .windows1258: reverse = windows1258Reverse
+            default: reverse = windows1252Reverse
             }
             for scalar in nfc.unicodeScalars {
                 if let bytes = singleBytes(for: scalar, reverse: reverse)
@@ -40,6 +40,10 @@ enum LegacyEncoder {
         return result
     }
 
+    private static let tcvn3Reverse = reverseTable(.tcvn3, preferred: SingleByteTable.tcvn3Assignments)
+    private static let windows1258Reverse = reverseTable(.windows1258, preferred: [:])
+    private static let windows1252Reverse = reverseTable(.windows1252, preferred: [:])
+
     private static func reverseTable(_ table: SingleByteTable, preferred: [UInt8: UInt32]) -> [UInt32: UInt8] {
         var reverse: [UInt32: UInt8] = [:]
         for (byte, scalar) in preferred { reverse[scalar] = byte }
@@ -49,19 +53,20 @@ enum LegacyEncoder {
         return reverse
     }
 
-    /// The scalar's byte, or a base letter's byte and combining marks' bytes
-    /// (Windows-1258 writes "ế" as "ê" + combining acute).
+    /// The scalar's byte, or its letter's byte followed by its tone mark's
+    /// byte (Windows-1258 writes "ặ" as "ă" + combining dot below).
     private static func singleBytes(for scalar: Unicode.Scalar, reverse: [UInt32: UInt8]) -> [UInt8]? {
         if let byte = reverse[scalar.value] { return [byte] }
         let parts = Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
         guard parts.count > 1 else { return nil }
-        for baseLength in stride(from: parts.count - 1, through: 1, by: -1) {
-            let base = String(String.UnicodeScalarView(parts[..<baseLength])).precomposedStringWithCanonicalMapping.unicodeScalars
-            guard base.count == 1, let baseScalar = base.first, let baseByte = reverse[baseScalar.value] else { continue }
-            let marks = parts[baseLength...].compactMap { reverse[$0.value] }
-            if marks.count == parts.count - baseLength { return [baseByte] + marks }
-        }
-        return nil
+        // Canonical order may put the dot below before the breve or hat: split tones from the letter's own marks.
+        let toneValues: Set<UInt32> = [VNITable.grave, VNITable.acute, VNITable.hook, VNITable.tilde, VNITable.dotBelow]
+        let tones = parts.dropFirst().filter { toneValues.contains($0.value) }
+        let letterParts = [parts[0]] + parts.dropFirst().filter { !toneValues.contains($0.value) }
+        let letter = String(String.UnicodeScalarView(letterParts)).precomposedStringWithCanonicalMapping.unicodeScalars
+        guard letter.count == 1, let letterScalar = letter.first, let letterByte = reverse[letterScalar.value] else { return nil }
+        let toneBytes = tones.compactMap { reverse[$0.value] }
+        return toneBytes.count == tones.count ? [letterByte] + toneBytes : nil
     }
 
     private static func lowercaseFallback(_ scalar: Unicode.Scalar, reverse: [UInt32: UInt8]) -> [UInt8]? {
