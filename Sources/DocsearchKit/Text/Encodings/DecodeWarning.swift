@@ -17,6 +17,19 @@ public enum DecodeWarning: Equatable, Sendable {
     case unmappedBytes(count: Int, firstByteOffset: Int)
 }
 
+extension DecodeWarning {
+    /// The file offset the warning points at, if it points at one.
+    public var byteOffset: Int? {
+        switch self {
+        case .invalidUTF8(let offset, _), .truncatedUTF8(let offset), .unpairedSurrogate(let offset),
+             .oddTrailingByte(let offset), .nulRemoved(_, let offset), .unmappedBytes(_, let offset):
+            return offset
+        case .moreInvalidSequences:
+            return nil
+        }
+    }
+}
+
 extension DecodeWarning: CustomStringConvertible {
     public var description: String {
         switch self {

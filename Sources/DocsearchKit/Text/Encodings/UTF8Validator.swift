@@ -49,6 +49,19 @@ enum UTF8Validator {
                 i &+= 1
                 continue
             }
+            // Fast paths for the common forms: Vietnamese letters are two bytes
+            // (C3 A0 "à", C6 B0 "ư") or three bytes led by E1 (E1 BA BF "ế").
+            if lead >= 0xC2 && lead <= 0xDF && i &+ 1 < count && base[i &+ 1] & 0xC0 == 0x80 {
+                result.multibyteCount &+= 1
+                i &+= 2
+                continue
+            }
+            if lead >= 0xE1 && lead <= 0xEF && lead != 0xED && i &+ 2 < count
+                && base[i &+ 1] & 0xC0 == 0x80 && base[i &+ 2] & 0xC0 == 0x80 {
+                result.multibyteCount &+= 1
+                i &+= 3
+                continue
+            }
             var continuations: Int
             var low: UInt8 = 0x80
             var high: UInt8 = 0xBF
