@@ -178,6 +178,10 @@ public struct CommandLineTool {
             + "\(summary.removed) removed, \(summary.unchanged) unchanged), \(cited.citations) citations of "
             + "\(cited.documents) documents, \(String(format: "%.2f", summary.seconds)) s"
         terminal.line(line)
+        if summary.encodings.keys.contains(where: { $0 != "UTF-8" }) {
+            let list = summary.encodings.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }
+            terminal.line("encodings read: " + list.joined(separator: ", "))
+        }
         return summary.problems.contains { $0.skipped } ? 1 : 0
     }
 

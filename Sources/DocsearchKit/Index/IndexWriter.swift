@@ -43,6 +43,8 @@ public final class IndexWriter {
         public var seconds = 0.0
         public var problems: [FileProblem] = []
         public var notes: [String] = []
+        /// How many of the files read by this run were in each encoding ("UTF-8": 4, "TCVN3 (ABC)": 1).
+        public var encodings: [String: Int] = [:]
     }
 
     public static let defaultRoot = "corpus"
@@ -190,6 +192,7 @@ public final class IndexWriter {
         summary.plans = segments.reduce(0) { $0 + $1.liveCount }
         summary.segments = segments.count
         summary.citationsRead = shared.citationCount
+        summary.encodings = shared.encodings
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return summary
     }
@@ -280,6 +283,7 @@ public final class IndexWriter {
         private(set) var segments: [IndexManifest.Segment] = []
         private(set) var failure: Error? = nil
         private(set) var citationCount = 0
+        private(set) var encodings: [String: Int] = [:]
 
         init(total: Int, progress: (@Sendable (Int, Int) -> Void)?) { self.total = total; self.progress = progress }
 
@@ -295,6 +299,7 @@ public final class IndexWriter {
             switch o {
             case let .document(doc, warnings):
                 citationCount += doc.record.citations.count
+                encodings[doc.record.encoding, default: 0] += 1
                 outcomes.append(.indexed(path: doc.record.path, warnings: warnings))
             case .unchanged:
                 outcomes.append(.unchanged)

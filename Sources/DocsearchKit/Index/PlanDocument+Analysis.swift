@@ -5,16 +5,14 @@ extension PlanDocument {
     public struct Rejection: Error, Sendable { public var reason: String }
 
     /// The file's text, NFC, with the encoding it was read in and any warnings.
+    /// Empty and binary files are rejected with the reason.
     public static func decode(_ bytes: [UInt8]) throws -> (text: String, encoding: String, warnings: [String]) {
-        guard !bytes.isEmpty else { throw Rejection(reason: "empty file") }
-        var warnings: [String] = []
-        var nul = 0
-        for b in bytes.prefix(8192) where b == 0 { nul += 1 }
-        if nul > 0 { throw Rejection(reason: "binary file (NUL bytes)") }
-        if String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) == nil {
-            warnings.append("invalid UTF-8; invalid bytes replaced")
+        do {
+            let decoded = try SourceDecoder.decode(bytes)
+            return (decoded.text, decoded.encoding.label, decoded.warnings.map(\.description))
+        } catch let error as DecodeError {
+            throw Rejection(reason: error.description)
         }
-        return (TextNormalizer.normalize(utf8: bytes), "UTF-8", warnings)
     }
 
     /// Decodes, normalises and analyses one file's bytes: identity, citations,
