@@ -69,7 +69,7 @@ public final class SegmentBuilder {
             let position = UInt32(truncatingIfNeeded: token.position)
             posting(for: folded, token.folded).add(doc: doc, position: position)
             if token.exact != token.folded {
-                posting(for: exact, token.exact).add(doc: doc, position: position)
+                posting(for: exact, token.exact).add(doc: doc, position: nil)
             }
             count += 1
         }

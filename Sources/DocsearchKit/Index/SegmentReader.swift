@@ -25,6 +25,7 @@ public final class SegmentReader: @unchecked Sendable {
     public let totalBodyLength: UInt64
     public let totalTitleLength: UInt64
     private var facetCache: [String: FacetColumn]? = nil
+    private var lastBlock: (index: Int, bytes: [UInt8])? = nil
     private let lock = NSLock()
 
     public init(path: String, name: String, verifyChecksum: Bool = true) throws {
@@ -57,7 +58,7 @@ public final class SegmentReader: @unchecked Sendable {
         facetSection = try section("FACT")
         var d = docs
         documentCount = Int(try d.u32())
-        guard documentCount * 4 <= d.remaining, documentCount * 8 <= norms.base.count else {
+        guard documentCount <= docs.base.count * 64, documentCount * 8 <= norms.base.count else {
             throw StoreError.corrupt(path: path, reason: "document count \(documentCount) does not fit")
         }
         var dict = try section("TDIC")
@@ -93,15 +94,45 @@ public final class SegmentReader: @unchecked Sendable {
     /// The stored JSON bytes of a record.
     public func rawRecord(_ doc: Int) throws -> [UInt8] {
         guard doc >= 0 && doc < documentCount else { throw StoreError.corrupt(path: file.path, reason: "doc \(doc) out of range") }
+        let per = SegmentWriter.recordsPerBlock
+        let block = try recordBlock(doc / per)
+        return try block.withUnsafeBytes { raw -> [UInt8] in
+            var r = ByteReader(raw, path: file.path)
+            for _ in 0..<(doc % per) {
+                let n = try r.varint()
+                guard n <= UInt64(r.remaining) else { throw StoreError.corrupt(path: file.path, reason: "record length") }
+                r.offset += Int(n)
+            }
+            let n = try r.varint()
+            guard n <= UInt64(r.remaining) else { throw StoreError.corrupt(path: file.path, reason: "record length") }
+            return Array(try r.bytes(Int(n)))
+        }
+    }
+
+    /// The decompressed records of one block (the last one used is kept).
+    private func recordBlock(_ index: Int) throws -> [UInt8] {
+        lock.lock()
+        if let cached = lastBlock, cached.index == index { lock.unlock(); return cached.bytes }
+        lock.unlock()
         var r = docs
-        r.offset = 4 + doc * 4
-        let end = Int(try r.u32())
+        r.offset = 4
+        let blockCount = Int(try r.u32())
+        guard index < blockCount, blockCount * 4 <= r.remaining else {
+            throw StoreError.corrupt(path: file.path, reason: "record block \(index) of \(blockCount)")
+        }
+        let tableStart = 8
+        var t = docs
+        t.offset = tableStart + index * 4
+        let end = Int(try t.u32())
         var start = 0
-        if doc > 0 { r.offset = 4 + (doc - 1) * 4; start = Int(try r.u32()) }
-        let blobBase = 4 + documentCount * 4
-        guard end >= start else { throw StoreError.corrupt(path: file.path, reason: "record \(doc) bounds") }
-        let raw = try docs.slice(blobBase + start, end - start)
-        return Array(raw.base)
+        if index > 0 { t.offset = tableStart + (index - 1) * 4; start = Int(try t.u32()) }
+        guard end >= start else { throw StoreError.corrupt(path: file.path, reason: "record block bounds") }
+        let region = try docs.slice(tableStart + blockCount * 4 + start, end - start)
+        let bytes = try BlockCompressor.decompress(region.base, path: file.path)
+        lock.lock()
+        lastBlock = (index, bytes)
+        lock.unlock()
+        return bytes
     }
 
     public func fingerprints() throws -> [FileFingerprint] {

@@ -5,7 +5,9 @@ import Foundation
 /// The payload of a segment file (inside `ContainerFile`, magic "DSEG"):
 ///
 ///     payload   := sectionCount:u32 (tag[4] offset:u64 length:u64){sectionCount} section*
-///     "DOCS"    := count:u32 recordEnd:u32{count} recordJSON*        (PlanRecord, UTF-8 JSON)
+///     "DOCS"    := count:u32 blockCount:u32 blockEnd:u32{blockCount} block*
+///     block     := BlockCompressor((recordLength:varint recordJSON){<= recordsPerBlock})
+///                  (PlanRecord as UTF-8 JSON; the block of doc d is d / recordsPerBlock)
 ///     "FILE"    := (path:string size:u64 modified:u64 hash:u64){count}
 ///     "NORM"    := bodyLength:u32{count} titleLength:u32{count}
 ///     "TDIC"    := termCount:u32 termEnd:u32{termCount} termBytes
@@ -20,7 +22,9 @@ import Foundation
 /// varint length and UTF-8 bytes. Integers are little-endian.
 public struct SegmentWriter {
     public static let magic = "DSEG"
-    public static let version: UInt16 = 1
+    public static let version: UInt16 = 2
+    /// Records compressed together: more shrinks better, fewer decodes faster.
+    public static let recordsPerBlock = 16
 
     private let documentCount: Int
     private var docs = ByteWriter()
@@ -46,13 +50,23 @@ public struct SegmentWriter {
 
     public mutating func setDocuments(records: [[UInt8]], fingerprints: [FileFingerprint],
                                       bodyLengths: [UInt32], titleLengths: [UInt32], facets: [String: [[String]]]) {
-        var blobs = ByteWriter()
-        docs.u32(UInt32(records.count))
-        for r in records {
-            blobs.append(r)
-            docs.u32(UInt32(blobs.count))
+        var blocks = ByteWriter()
+        var ends: [UInt32] = []
+        var start = 0
+        while start < records.count {
+            var raw = ByteWriter()
+            for r in records[start..<min(records.count, start + Self.recordsPerBlock)] {
+                raw.varint(UInt64(r.count))
+                raw.append(r)
+            }
+            blocks.append(BlockCompressor.compress(raw.bytes))
+            ends.append(UInt32(blocks.count))
+            start += Self.recordsPerBlock
         }
-        docs.append(blobs.bytes)
+        docs.u32(UInt32(records.count))
+        docs.u32(UInt32(ends.count))
+        for e in ends { docs.u32(e) }
+        docs.append(blocks.bytes)
         for f in fingerprints {
             files.string(f.path); files.u64(f.size); files.u64(UInt64(bitPattern: f.modified)); files.u64(f.contentHash)
         }

@@ -18,9 +18,11 @@ public enum TermField: UInt8, Sendable, CaseIterable {
     /// A cited document that the plan gives as its legal basis (căn cứ).
     case legalBasis = 0x4C // "L"
 
+    /// Positions are kept for folded words only: phrases match on the folded
+    /// form, and exact forms only weigh in ranking.
     public var hasPositions: Bool {
         switch self {
-        case .bodyFolded, .bodyExact, .titleFolded, .titleExact: return true
+        case .bodyFolded, .titleFolded: return true
         default: return false
         }
     }
