@@ -3,12 +3,13 @@ import Foundation
 /// Collects analysed plans in memory until they are written as one segment.
 /// Not thread-safe: each indexing worker fills its own builder.
 public final class SegmentBuilder {
-    final class Postings {
+    /// The postings of one term, growing as plans are added.
+    struct Postings {
         var docs: [UInt32] = []
         var tfs: [UInt32] = []
         var positions: [UInt32] = []
 
-        @inline(__always) func add(doc: UInt32, position: UInt32?) {
+        @inline(__always) mutating func add(doc: UInt32, position: UInt32?) {
             if let last = docs.last, last == doc {
                 tfs[tfs.count - 1] += 1
             } else {
@@ -19,7 +20,8 @@ public final class SegmentBuilder {
         }
     }
 
-    private(set) var terms: [String: Postings] = [:]
+    private var table = TermTable()
+    private var postings: [Postings] = []
     private(set) var records: [PlanRecord] = []
     private(set) var fingerprints: [FileFingerprint] = []
     private(set) var bodyLengths: [UInt32] = []
@@ -40,7 +42,7 @@ public final class SegmentBuilder {
         let bodyCount = index(text: body, doc: doc, exact: .bodyExact, folded: .bodyFolded)
         let titleCount = index(text: title, doc: doc, exact: .titleExact, folded: .titleFolded)
         for (field, value) in keywords where !value.isEmpty {
-            posting(for: field, value).add(doc: doc, position: nil)
+            add(table.id(field: field.rawValue, value), doc: doc, position: nil)
         }
         for name in Set(facets.keys).union(docFacets.keys) {
             var column = facets[name] ?? Array(repeating: [], count: Int(doc))
@@ -54,22 +56,21 @@ public final class SegmentBuilder {
         estimatedBytes += body.utf8.count * 3 + 512
     }
 
-    private func posting(for field: TermField, _ value: String) -> Postings {
-        let key = String(UnicodeScalar(field.rawValue)) + value
-        if let p = terms[key] { return p }
-        let p = Postings()
-        terms[key] = p
-        estimatedBytes += key.utf8.count + 96
-        return p
+    @inline(__always) private func add(_ id: Int, doc: UInt32, position: UInt32?) {
+        if id == postings.count {
+            postings.append(Postings())
+            estimatedBytes += 96
+        }
+        postings[id].add(doc: doc, position: position)
     }
 
     private func index(text: String, doc: UInt32, exact: TermField, folded: TermField) -> Int {
         var count = 0
         for token in analyzer.tokens(in: text) {
             let position = UInt32(truncatingIfNeeded: token.position)
-            posting(for: folded, token.folded).add(doc: doc, position: position)
+            add(table.id(field: folded.rawValue, token.folded), doc: doc, position: position)
             if token.exact != token.folded {
-                posting(for: exact, token.exact).add(doc: doc, position: nil)
+                add(table.id(field: exact.rawValue, token.exact), doc: doc, position: nil)
             }
             count += 1
         }
@@ -81,10 +82,12 @@ public final class SegmentBuilder {
         var writer = SegmentWriter(documentCount: records.count)
         writer.setDocuments(records: records.map(SegmentWriter.encodeRecord), fingerprints: fingerprints,
                             bodyLengths: bodyLengths, titleLengths: titleLengths, facets: facets)
-        let sorted = terms.map { (Array($0.key.utf8), $0.value) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
-        for (key, p) in sorted {
-            let field = TermField(rawValue: key[0])
-            writer.addTerm(key, docs: p.docs, tfs: p.tfs, positions: p.positions, withPositions: field?.hasPositions ?? false)
+        let order = (0..<table.count).sorted { table.key($0).lexicographicallyPrecedes(table.key($1)) }
+        for id in order {
+            let key = Array(table.key(id))
+            let p = postings[id]
+            writer.addTerm(key, docs: p.docs, tfs: p.tfs, positions: p.positions,
+                           withPositions: TermField(rawValue: key[0])?.hasPositions ?? false)
         }
         return writer.finish()
     }

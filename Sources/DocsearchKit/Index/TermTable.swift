@@ -1,0 +1,84 @@
+/// An open-addressing hash table from term bytes (field byte + UTF-8) to a
+/// dense term id, with the keys in one contiguous arena: the indexer looks up
+/// every token here without allocating a String.
+struct TermTable {
+    private(set) var arena: [UInt8] = []
+    private var starts: [Int32] = []
+    private var lengths: [Int32] = []
+    private var hashes: [UInt32] = []
+    private var slots: [Int32]
+    private var mask: Int
+
+    init(capacity: Int = 1 << 14) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        arena.reserveCapacity(capacity * 8)
+    }
+
+    var count: Int { starts.count }
+
+    /// The key of term `id`, field byte first.
+    func key(_ id: Int) -> ArraySlice<UInt8> {
+        let s = Int(starts[id])
+        return arena[s..<(s + Int(lengths[id]))]
+    }
+
+    @inline(__always) private static func hash(_ field: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var h: UInt32 = 2_166_136_261 ^ UInt32(field)
+        h = h &* 16_777_619
+        for b in bytes { h = (h ^ UInt32(b)) &* 16_777_619 }
+        return h ^ (h >> 15)
+    }
+
+    /// The id of `field`+`bytes`, added when new.
+    mutating func id(field: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let h = Self.hash(field, bytes)
+        var slot = Int(h) & mask
+        while true {
+            let found = Int(slots[slot])
+            if found < 0 { break }
+            if hashes[found] == h && Int(lengths[found]) == bytes.count + 1 && equals(found, field, bytes) { return found }
+            slot = (slot + 1) & mask
+        }
+        let id = starts.count
+        starts.append(Int32(arena.count))
+        lengths.append(Int32(bytes.count + 1))
+        hashes.append(h)
+        arena.append(field)
+        arena.append(contentsOf: bytes)
+        slots[slot] = Int32(id)
+        if starts.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    mutating func id(field: UInt8, _ text: String) -> Int {
+        var t = text
+        return t.withUTF8 { id(field: field, $0) }
+    }
+
+    @inline(__always) private func equals(_ id: Int, _ field: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let s = Int(starts[id])
+        guard arena[s] == field else { return false }
+        return arena.withUnsafeBufferPointer { a in
+            guard !bytes.isEmpty else { return true }
+            return memcmp(a.baseAddress! + s + 1, bytes.baseAddress!, bytes.count) == 0
+        }
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        for id in 0..<starts.count {
+            var slot = Int(hashes[id]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
