@@ -1,11 +1,12 @@
 /// Minimal UTF-8 decoding and encoding on raw bytes for the hot loops.
 enum UTF8Codec {
-    /// Decodes the scalar at `i` of valid UTF-8 (a String's bytes) whose first
-    /// byte is ≥ 0x80; returns the value and its length in bytes. Truncated
-    /// sequences at the end yield U+FFFD rather than reading past `count`.
+    /// Decodes the scalar at `i` of valid UTF-8 (a String's bytes); returns the
+    /// value and its length in bytes. Hot loops test for ASCII before calling.
+    /// Truncated sequences at the end yield U+FFFD rather than reading past `count`.
     @inline(__always)
     static func decode(_ p: UnsafePointer<UInt8>, _ i: Int, _ count: Int) -> (UInt32, Int) {
         let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
         if b0 < 0xE0 {
             guard i + 1 < count else { return (0xFFFD, 1) }
             return ((b0 & 0x1F) << 6 | UInt32(p[i + 1]) & 0x3F, 2)
