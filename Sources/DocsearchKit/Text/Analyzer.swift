@@ -73,16 +73,26 @@ public struct Analyzer: Sendable {
                 }
                 let (v, len) = UTF8Codec.decode(p, i, n)
                 if UnicodeClassTable.classOf(v, bmp: bmp) & wordBit == 0 { break }
+                exact.reserve(4); folded.reserve(4)
                 at2 = at1; at1 = exact.count
-                let foldedBefore = folded.count
-                ScalarCase.appendLower(v, to: &exact, lower: lowerTable)
-                ScalarCase.appendFold(v, to: &folded, fold: foldTable)
                 s3 = s2; s2 = s1
-                let (lowered, width) = UTF8Codec.decode(exact.base, at1, exact.count)
-                s1 = width == exact.count - at1 ? lowered : 0 // 0: several scalars, no tone rule
-                if !differs {
-                    differs = exact.count - at1 != folded.count - foldedBefore
-                        || memcmp(exact.base + at1, folded.base + foldedBefore, folded.count - foldedBefore) != 0
+                if let li = LatinTables.index(v), lowerTable[li] != 0, foldTable[li] != 0 {
+                    // Table path: every Vietnamese letter.
+                    let l = lowerTable[li], f = foldTable[li]
+                    exact.count += UTF8Codec.encode(l, to: exact.base + exact.count)
+                    folded.count += UTF8Codec.encode(f, to: folded.base + folded.count)
+                    s1 = l
+                    differs = differs || l != f
+                } else {
+                    let foldedBefore = folded.count
+                    ScalarCase.appendLower(v, to: &exact, lower: lowerTable)
+                    ScalarCase.appendFold(v, to: &folded, fold: foldTable)
+                    let (lowered, width) = UTF8Codec.decode(exact.base, at1, exact.count)
+                    s1 = width == exact.count - at1 ? lowered : 0 // 0: several scalars, no tone rule
+                    if !differs {
+                        differs = exact.count - at1 != folded.count - foldedBefore
+                            || memcmp(exact.base + at1, folded.base + foldedBefore, folded.count - foldedBefore) != 0
+                    }
                 }
                 i += len
             }
