@@ -26,33 +26,48 @@ enum CompositionTables {
         return pairs[base << 8 | (mark - 0x300)]
     }
 
-    /// NFC of one starter followed by marks of U+0300–U+036F: full
-    /// decomposition, canonical (stable) reordering by combining class, then
-    /// canonical composition where no mark of the same class blocks.
-    static func composeSegment(starter: UInt32, marks extra: [UInt32]) -> [UInt32] {
-        let (base, own) = LatinTables.decomposition(starter)
-        var marks = own + extra
-        // Stable insertion sort by combining class (segments are tiny).
-        if marks.count > 1 {
-            for i in 1..<marks.count {
-                let m = marks[i], c = combiningClass(m)
-                var j = i
-                while j > 0 && combiningClass(marks[j - 1]) > c { marks[j] = marks[j - 1]; j -= 1 }
-                marks[j] = m
+    /// Appends to `out` the NFC of one starter followed by marks of
+    /// U+0300–U+036F: full decomposition, canonical (stable) reordering by
+    /// combining class, then canonical composition where no kept mark of the
+    /// same class blocks. Works in stack memory: no allocation per segment.
+    static func composeSegment(starter: UInt32, marks extra: [UInt32], into out: inout ByteBuffer) {
+        let decomposition = LatinTables.decompositionData
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: extra.count + 3) { marks in
+            var n = 0
+            var base = starter
+            if let i = LatinTables.index(starter), i < decomposition.count, decomposition[i] != 0 {
+                let packed = decomposition[i]
+                base = UInt32(packed & 0xFF_FFFF)
+                for k in 0..<min(Int((packed >> 24) & 0xFF), 3) {
+                    marks[n] = 0x300 + UInt32((packed >> (32 + 8 * UInt64(k))) & 0xFF)
+                    n += 1
+                }
             }
-        }
-        var composed = base
-        var kept: [UInt32] = []
-        var lastKeptClass: UInt8 = 0
-        for m in marks {
-            let c = combiningClass(m)
-            if kept.isEmpty || lastKeptClass < c, let r = compose(composed, m) {
-                composed = r
-            } else {
-                kept.append(m)
-                lastKeptClass = c
+            for m in extra { marks[n] = m; n += 1 }
+            // Stable insertion sort by combining class (segments are tiny).
+            if n > 1 {
+                for i in 1..<n {
+                    let m = marks[i], c = combiningClass(m)
+                    var j = i
+                    while j > 0 && combiningClass(marks[j - 1]) > c { marks[j] = marks[j - 1]; j -= 1 }
+                    marks[j] = m
+                }
             }
+            var composed = base
+            var kept = 0 // kept marks are compacted in place at the front
+            var lastKeptClass: UInt8 = 0
+            for k in 0..<n {
+                let m = marks[k], c = combiningClass(m)
+                if kept == 0 || lastKeptClass < c, let r = compose(composed, m) {
+                    composed = r
+                } else {
+                    marks[kept] = m
+                    kept += 1
+                    lastKeptClass = c
+                }
+            }
+            out.append(scalar: composed)
+            for k in 0..<kept { out.append(scalar: marks[k]) }
         }
-        return [composed] + kept
     }
 }

@@ -94,7 +94,7 @@ public enum TextNormalizer {
         func flushMarks() {
             guard !marks.isEmpty else { return }
             out.count = starterAt
-            for v in CompositionTables.composeSegment(starter: starter, marks: marks) { out.append(scalar: v) }
+            CompositionTables.composeSegment(starter: starter, marks: marks, into: &out)
             marks.removeAll(keepingCapacity: true)
         }
         func appendStarter(_ v: UInt32, composable: Bool) {
