@@ -1,110 +1,110 @@
 import Foundation
 
-/// The one analyzer for documents and queries (v0: scalar-based; the table
-/// driven UTF-8 version replaces the internals, not this API).
+/// The one analyzer for documents and queries.
+///
+/// Tokens are maximal runs of word scalars: Unicode letters, digits (any
+/// scalar with a numeric type) and combining marks; everything else separates.
+/// Word-internal punctuation is not special: "GD&ĐT" gives "gd" and "đt",
+/// "20-CT/TW" gives "20", "ct", "tw", "1.000" gives "1" and "000". Each token
+/// has an exact form (lowercased, one tone-mark placement, see
+/// `TonePlacement`) and a folded form (no diacritics, đ→d).
+///
+/// The text must already be NFC (see `TextNormalizer`). The work is done on
+/// the UTF-8 bytes: ASCII inline, Latin letters through generated tables, other
+/// scripts through a slower Unicode-property path.
 public struct Analyzer: Sendable {
     public init() {}
 
     /// Tokens of `text`, which must already be NFC (see `TextNormalizer`).
     public func tokens(in text: String) -> [Token] {
         var out: [Token] = []
-        var position = 0
-        var current = String.UnicodeScalarView()
-        var start = 0
-        var offset = 0
-        func flush(_ end: Int) {
-            if current.isEmpty { return }
-            let exact = Folding.exactWord(String(current))
-            out.append(Token(exact: exact, folded: Folding.fold(exact), position: position, byteRange: start..<end))
-            position += 1
-            current = String.UnicodeScalarView()
-        }
-        for scalar in text.unicodeScalars {
-            let width = UTF8.width(scalar)
-            if Folding.isWordScalar(scalar) {
-                if current.isEmpty { start = offset }
-                current.append(scalar)
-            } else {
-                flush(offset)
-            }
-            offset += width
-        }
-        flush(offset)
+        forEachToken(in: text) { out.append($0.makeToken()) }
         return out
     }
-}
 
-/// Case, tone placement and diacritic folding of single words and strings.
-public enum Folding {
-    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        if s.isASCII {
-            let v = s.value
-            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
-        }
-        let p = s.properties
-        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+    /// Calls `body` for each token of `text` (NFC) in order, without allocating
+    /// per token: the token's byte buffers are reused and valid only during the
+    /// call. This is the indexer's entry point; `tokens(in:)` is built on it.
+    public func forEachToken(in text: String, _ body: (borrowing RawToken) throws -> Void) rethrows {
+        var text = text
+        try text.withUTF8 { try forEachToken(inUTF8: $0, body) }
     }
 
-    /// Lowercase and canonical tone placement of one word (NFC in, NFC out).
-    public static func exactWord(_ word: String) -> String {
-        unifyTonePlacement(word.lowercased())
-    }
-
-    /// Diacritics removed and đ→d, lowercased. Non-letters are kept.
-    public static func fold(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        for ch in s.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch ch.value {
-            case 0x0300...0x036F: continue
-            case 0x0111: out.append("d")
-            default: out.append(ch)
-            }
-        }
-        return String(out)
-    }
-
-    /// Lowercase, tone placement unified, for any string (word by word).
-    public static func exact(_ s: String) -> String {
-        var result = ""
-        var word = ""
-        for ch in s {
-            if ch.unicodeScalars.allSatisfy(isWordScalar) {
-                word.append(ch)
+    /// Same as `forEachToken(in:_:)` on the UTF-8 bytes of NFC text; byte
+    /// ranges are offsets into `utf8`. Invalid UTF-8 never traps (it is read
+    /// as U+FFFD-like scalars), but only valid UTF-8 gives meaningful tokens.
+    public func forEachToken(inUTF8 utf8: UnsafeBufferPointer<UInt8>, _ body: (borrowing RawToken) throws -> Void) rethrows {
+        guard let p = utf8.baseAddress, utf8.count > 0 else { return }
+        let n = utf8.count
+        let bmp = UnicodeClassTable.bmp
+        let lowerTable = LatinTables.lower, foldTable = LatinTables.fold
+        let wordBit = UnicodeClassTable.wordBit
+        var exact = ByteBuffer(capacity: 256), folded = ByteBuffer(capacity: 256)
+        defer { exact.free(); folded.free() }
+        var position = 0
+        var i = 0
+        while i < n {
+            // Skip separators.
+            let b0 = p[i]
+            if b0 < 0x80 {
+                if bmp[Int(b0)] & wordBit == 0 { i += 1; continue }
             } else {
-                if !word.isEmpty { result += exactWord(word); word = "" }
-                result.append(contentsOf: ch.lowercased())
+                let (v, len) = UTF8Codec.decode(p, i, n)
+                if UnicodeClassTable.classOf(v, bmp: bmp) & wordBit == 0 { i += len; continue }
             }
+            // One token: lowercase into `exact`, fold into `folded`.
+            let start = i
+            exact.count = 0
+            folded.count = 0
+            var differs = false
+            var s3: UInt32 = 0, s2: UInt32 = 0, s1: UInt32 = 0 // last three lowercase scalars
+            var at2 = 0, at1 = 0                             // their offsets in `exact`
+            while i < n {
+                let b = p[i]
+                if b < 0x80 {
+                    if bmp[Int(b)] & wordBit == 0 { break }
+                    let l = b | ((b &- 0x41) < 26 ? 0x20 : 0)
+                    exact.reserve(1); folded.reserve(1)
+                    s3 = s2; s2 = s1; s1 = UInt32(l); at2 = at1; at1 = exact.count
+                    exact.appendUnchecked(l)
+                    folded.appendUnchecked(l)
+                    i += 1
+                    continue
+                }
+                let (v, len) = UTF8Codec.decode(p, i, n)
+                if UnicodeClassTable.classOf(v, bmp: bmp) & wordBit == 0 { break }
+                exact.reserve(4); folded.reserve(4)
+                at2 = at1; at1 = exact.count
+                s3 = s2; s2 = s1
+                if let li = LatinTables.index(v), lowerTable[li] != 0, foldTable[li] != 0 {
+                    // Table path: every Vietnamese letter.
+                    let l = lowerTable[li], f = foldTable[li]
+                    exact.count += UTF8Codec.encode(l, to: exact.base + exact.count)
+                    folded.count += UTF8Codec.encode(f, to: folded.base + folded.count)
+                    s1 = l
+                    differs = differs || l != f
+                } else {
+                    let foldedBefore = folded.count
+                    ScalarCase.appendLower(v, to: &exact, lower: lowerTable)
+                    ScalarCase.appendFold(v, to: &folded, fold: foldTable)
+                    let (lowered, width) = UTF8Codec.decode(exact.base, at1, exact.count)
+                    s1 = width == exact.count - at1 ? lowered : 0 // 0: several scalars, no tone rule
+                    if !differs {
+                        differs = exact.count - at1 != folded.count - foldedBefore
+                            || memcmp(exact.base + at1, folded.base + foldedBefore, folded.count - foldedBefore) != 0
+                    }
+                }
+                i += len
+            }
+            if let (first, second) = TonePlacement.canonicalEnding(beforePrevious: s3, previous: s2, last: s1) {
+                exact.count = at2
+                exact.append(scalar: first)
+                exact.append(scalar: second)
+            }
+            let token = RawToken(exactUTF8: exact.bytes, foldedUTF8: folded.bytes, position: position,
+                                 byteRange: start..<i, hasDiacritics: differs)
+            try body(token)
+            position += 1
         }
-        if !word.isEmpty { result += exactWord(word) }
-        return result
-    }
-
-    /// "hoà"→"hòa", "thuỷ"→"thủy", "khoẻ"→"khỏe": for the rimes oa, oe and uy
-    /// ending the word, the tone mark goes on the first vowel. "hoàn", "toàn",
-    /// "quý" are untouched (a final consonant follows, or qu is the onset).
-    static func unifyTonePlacement(_ w: String) -> String {
-        var scalars = Array(w.decomposedStringWithCanonicalMapping.unicodeScalars)
-        // Find base letters with their marks.
-        var bases: [(index: Int, base: Unicode.Scalar)] = []
-        for (i, s) in scalars.enumerated() where !(0x0300...0x036F).contains(s.value) {
-            bases.append((i, s))
-        }
-        guard bases.count >= 2 else { return w }
-        let last = bases[bases.count - 1], prev = bases[bases.count - 2]
-        let pair = String(prev.base) + String(last.base)
-        guard pair == "oa" || pair == "oe" || pair == "uy" else { return w }
-        if pair == "uy", bases.count >= 3, bases[bases.count - 3].base == "q" { return w }
-        // The tone mark on the last vowel, if any, moves to the previous one.
-        let toneMarks: Set<UInt32> = [0x0300, 0x0301, 0x0303, 0x0309, 0x0323]
-        let lastMarks = (last.index + 1)..<scalars.count
-        guard let toneAt = lastMarks.first(where: { toneMarks.contains(scalars[$0].value) }) else { return w }
-        // The previous vowel must carry no quality mark that would make this a different rime.
-        let prevMarks = (prev.index + 1)..<last.index
-        if prevMarks.contains(where: { toneMarks.contains(scalars[$0].value) }) { return w }
-        let tone = scalars.remove(at: toneAt)
-        scalars.insert(tone, at: prev.index + 1)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view).precomposedStringWithCanonicalMapping
     }
 }

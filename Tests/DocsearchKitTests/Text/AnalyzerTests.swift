@@ -7,5 +7,83 @@ final class AnalyzerTests: XCTestCase {
         let t = a.tokens(in: TextNormalizer.normalize("Hoà THUỶ khoẻ toạ đàm hoàn quý Bình Đẳng"))
         XCTAssertEqual(t.map(\.exact), ["hòa", "thủy", "khỏe", "tọa", "đàm", "hoàn", "quý", "bình", "đẳng"])
         XCTAssertEqual(t.map(\.folded), ["hoa", "thuy", "khoe", "toa", "dam", "hoan", "quy", "binh", "dang"])
+        XCTAssertEqual(t.map(\.position), Array(0..<9))
+    }
+
+    func testSeparatorsAndWordInternalPunctuation() {
+        let t = Analyzer().tokens(in: "Sở GD&ĐT1 – Chỉ thị số 44-CT/TW\tngày 1.000")
+        XCTAssertEqual(t.map(\.exact), ["sở", "gd", "đt1", "chỉ", "thị", "số", "44", "ct", "tw", "ngày", "1", "000"])
+        XCTAssertEqual(t.map(\.hasDiacritics), [true, false, true, true, true, true, false, false, false, true, false, false])
+    }
+
+    func testEmptyAndPunctuationOnly() {
+        XCTAssertEqual(Analyzer().tokens(in: ""), [])
+        XCTAssertEqual(Analyzer().tokens(in: " .,;:–—“”…()[]/\n\t-- "), [])
+    }
+
+    func testByteRangesSliceTheTextBack() {
+        for (name, raw) in TextTestCorpus.seedPlans() {
+            let text = TextNormalizer.normalize(raw)
+            let bytes = Array(text.utf8)
+            let tokens = Analyzer().tokens(in: text)
+            XCTAssertGreaterThan(tokens.count, 500, name)
+            for t in tokens {
+                let slice = String(decoding: bytes[t.byteRange], as: UTF8.self)
+                XCTAssertEqual(Folding.exactWord(slice), t.exact, name)
+                XCTAssertEqual(Folding.fold(slice), t.folded, name)
+            }
+        }
+    }
+
+    /// Decomposed text (as Word pastes it and as 9 ALQAC laws hold it) gives
+    /// the same tokens as its NFC form, once normalised.
+    func testNFDAndNFCGiveIdenticalTokens() {
+        let a = Analyzer()
+        let texts = TextTestCorpus.seedPlans() + TextTestCorpus.decomposedLawArticles()
+        XCTAssertGreaterThan(texts.count, 100)
+        for (name, raw) in texts {
+            let fromNFC = a.tokens(in: TextNormalizer.normalize(raw.precomposedStringWithCanonicalMapping))
+            let fromNFD = a.tokens(in: TextNormalizer.normalize(raw.decomposedStringWithCanonicalMapping))
+            let fromRaw = a.tokens(in: TextNormalizer.normalize(raw))
+            XCTAssertEqual(fromNFD.map(\.exact), fromNFC.map(\.exact), name)
+            XCTAssertEqual(fromRaw.map(\.folded), fromNFC.map(\.folded), name)
+        }
+    }
+
+    /// Same words as the scalar-by-scalar definition, computed with Foundation.
+    func testMatchesReferenceTokenizerOnLaws() {
+        for (name, raw) in TextTestCorpus.lawArticles(step: 20) {
+            let text = TextNormalizer.normalize(raw)
+            let tokens = Analyzer().tokens(in: text)
+            let reference = referenceWords(text)
+            XCTAssertEqual(tokens.map(\.folded), reference.map { Folding.fold($0) }, name)
+            XCTAssertEqual(tokens.map { $0.byteRange.count }, reference.map { $0.utf8.count }, name)
+        }
+    }
+
+    func testForEachTokenHandsOutTheSameTokens() {
+        let text = TextNormalizer.normalize("KẾ HOẠCH Tăng cường công tác tuyên truyền về nhân quyền")
+        var seen: [Token] = []
+        var foldedBytes = 0
+        Analyzer().forEachToken(in: text) { t in
+            seen.append(t.makeToken())
+            foldedBytes += t.foldedUTF8.count
+        }
+        XCTAssertEqual(seen, Analyzer().tokens(in: text))
+        XCTAssertEqual(seen.first?.exact, "kế")
+        XCTAssertEqual(foldedBytes, "kehoachtangcuongcongtactuyentruyenvenhanquyen".utf8.count)
+    }
+
+    private func referenceWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            let p = u.properties
+            let isWord = u.isASCII ? (u.properties.isAlphabetic || ("0"..."9").contains(u))
+                : (p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark)
+            if isWord { current.append(u) } else if !current.isEmpty { words.append(String(current)); current = .init() }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
     }
 }

@@ -1,0 +1,79 @@
+/// Case, tone placement and diacritic folding of single words and strings,
+/// with the same tables as `Analyzer`. Input should be NFC (`TextNormalizer`).
+/// Each function returns its input untouched (no copy) when nothing changes.
+public enum Folding {
+    /// Lowercase and canonical tone placement of one word (NFC in, NFC out):
+    /// "Hoà" → "hòa", "THUỶ" → "thủy".
+    public static func exactWord(_ word: String) -> String {
+        transform(word, folding: false)
+    }
+
+    /// Diacritics removed and đ→d, lowercased: "Đẳng" → "dang". Non-letters are kept.
+    public static func fold(_ s: String) -> String {
+        transform(s, folding: true)
+    }
+
+    /// Lowercase, tone placement unified word by word, for any string:
+    /// "Toạ đàm HOÀ" → "tọa đàm hòa".
+    public static func exact(_ s: String) -> String {
+        transform(s, folding: false)
+    }
+
+    /// True for the scalars `Analyzer` puts in words: letters, digits, marks.
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        UnicodeClassTable.classOf(s.value, bmp: UnicodeClassTable.bmp) & UnicodeClassTable.wordBit != 0
+    }
+
+    /// Lowercases (and with `folding` folds) every scalar of `s`; without
+    /// folding, applies the tone placement at the end of each word.
+    static func transform(_ s: String, folding: Bool) -> String {
+        var text = s
+        let result: [UInt8]? = text.withUTF8 { buf in
+            guard let p = buf.baseAddress else { return nil }
+            let n = buf.count
+            // Fast exit: lowercase ASCII never changes.
+            var k = 0
+            while k < n && p[k] < 0x80 && (p[k] &- 0x41) >= 26 { k += 1 }
+            if k == n { return nil }
+
+            let bmp = UnicodeClassTable.bmp
+            let lowerTable = LatinTables.lower, foldTable = LatinTables.fold
+            var out = ByteBuffer(capacity: n + 16)
+            defer { out.free() }
+            var s3: UInt32 = 0, s2: UInt32 = 0, s1: UInt32 = 0
+            var at2 = 0, at1 = 0
+            func endWord() {
+                if !folding, let (first, second) = TonePlacement.canonicalEnding(beforePrevious: s3, previous: s2, last: s1) {
+                    out.count = at2
+                    out.append(scalar: first)
+                    out.append(scalar: second)
+                }
+                s3 = 0; s2 = 0; s1 = 0
+            }
+            var i = 0
+            while i < n {
+                let (v, len): (UInt32, Int) = p[i] < 0x80 ? (UInt32(p[i]), 1) : UTF8Codec.decode(p, i, n)
+                i += len
+                let isWord = UnicodeClassTable.classOf(v, bmp: bmp) & UnicodeClassTable.wordBit != 0
+                if !isWord { endWord() }
+                at2 = at1; at1 = out.count
+                if v < 0x80 {
+                    out.append(scalar: (v &- 0x41) < 26 ? v | 0x20 : v)
+                } else if folding {
+                    ScalarCase.appendFold(v, to: &out, fold: foldTable)
+                } else {
+                    ScalarCase.appendLower(v, to: &out, lower: lowerTable)
+                }
+                if isWord {
+                    let (lowered, width) = out.count > at1 ? UTF8Codec.decode(out.base, at1, out.count) : (0, 0)
+                    s3 = s2; s2 = s1
+                    s1 = width == out.count - at1 ? lowered : 0
+                }
+            }
+            endWord()
+            return out.equals(buf) ? nil : Array(out.bytes)
+        }
+        guard let bytes = result else { return s }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,58 @@
+import XCTest
+@testable import DocsearchKit
+
+final class FoldingTests: XCTestCase {
+    func testVietnameseCapitals() {
+        XCTAssertEqual(Folding.exact("ĐẢNG"), "đảng")
+        XCTAssertEqual(Folding.fold("ĐẢNG"), "dang")
+        XCTAssertEqual(Folding.exact("ƯU TIÊN"), "ưu tiên")
+        XCTAssertEqual(Folding.fold("ƯU TIÊN"), "uu tien")
+        XCTAssertEqual(Folding.exact("CHỈ THỊ 20-CT/TW"), "chỉ thị 20-ct/tw")
+        XCTAssertEqual(Folding.fold("CHỈ THỊ 20-CT/TW"), "chi thi 20-ct/tw")
+        XCTAssertEqual(Folding.exact("ẤN ƠN Ổ"), "ấn ơn ổ")
+        XCTAssertEqual(Folding.fold("Sở GD&ĐT"), "so gd&dt")
+    }
+
+    func testFoldKeepsNonLettersAndOtherScripts() {
+        XCTAssertEqual(Folding.fold("Điều 5 – “Quyền” (1/1/2024)…"), "dieu 5 – “quyen” (1/1/2024)…")
+        XCTAssertEqual(Folding.fold("ΆΛΦΑ Ñandú"), "αλφα nandu")
+        XCTAssertEqual(Folding.fold("한국"), "한국")
+    }
+
+    func testUnchangedInputIsReturnedAsIs() {
+        let s = String(repeating: "ke hoach so 04/kh-bcdnq ", count: 10)
+        XCTAssertEqual(Folding.fold(s), s)
+        XCTAssertEqual(Folding.exact(s), s)
+        let exact = String(repeating: "tuyên truyền nhân quyền ", count: 10)
+        XCTAssertEqual(Folding.exact(exact), exact)
+        XCTAssertEqual(Folding.exactWord(""), "")
+        XCTAssertEqual(Folding.fold(""), "")
+    }
+
+    /// Every word of the seed plans folds like Foundation's lowercase, NFD and
+    /// mark stripping (with đ→d) would fold it.
+    func testMatchesFoundationReferenceOnSeedPlans() {
+        var words = Set<String>()
+        for (_, raw) in TextTestCorpus.seedPlans() {
+            let text = TextNormalizer.normalize(raw)
+            for w in text.split(whereSeparator: { $0.isWhitespace }) { words.insert(String(w)) }
+        }
+        XCTAssertGreaterThan(words.count, 1000)
+        for w in words {
+            XCTAssertEqual(Folding.fold(w), referenceFold(w), w)
+            XCTAssertEqual(Folding.fold(w).unicodeScalars.contains { (0x300...0x36F).contains($0.value) }, false, w)
+        }
+    }
+
+    private func referenceFold(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch u.value {
+            case 0x300...0x36F: continue
+            case 0x111: out.append("d")
+            default: out.append(u)
+            }
+        }
+        return String(out).precomposedStringWithCanonicalMapping
+    }
+}
