@@ -66,11 +66,11 @@ public final class SegmentBuilder {
 
     private func index(text: String, doc: UInt32, exact: TermField, folded: TermField) -> Int {
         var count = 0
-        for token in analyzer.tokens(in: text) {
+        analyzer.forEachToken(in: text) { token in
             let position = UInt32(truncatingIfNeeded: token.position)
-            add(table.id(field: folded.rawValue, token.folded), doc: doc, position: position)
-            if token.exact != token.folded {
-                add(table.id(field: exact.rawValue, token.exact), doc: doc, position: nil)
+            add(table.id(field: folded.rawValue, token.foldedUTF8), doc: doc, position: position)
+            if token.hasDiacritics {
+                add(table.id(field: exact.rawValue, token.exactUTF8), doc: doc, position: nil)
             }
             count += 1
         }
