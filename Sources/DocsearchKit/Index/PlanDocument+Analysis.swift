@@ -22,7 +22,7 @@ extension PlanDocument {
         let (text, encoding, warnings) = try decode(bytes)
         let identity = PlanIdentityExtractor().identity(of: text)
         let cited = CitationExtractor().citations(in: text)
-        let title = identity.title ?? firstLine(of: text)
+        let title = identity.title ?? fallbackTitle(of: text)
 
         var keywords: [(TermField, String)] = []
         var citations: [CitationRecord] = []
@@ -64,10 +64,5 @@ extension PlanDocument {
                                 signer: identity.signer?.name, signerTitle: identity.signer?.title, citations: citations)
         return (PlanDocument(record: record, fingerprint: fingerprint, text: text, title: title,
                              keywords: keywords, facets: facets), warnings)
-    }
-
-    static func firstLine(of text: String) -> String {
-        text.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
     }
 }

@@ -1,0 +1,23 @@
+extension PlanDocument {
+    /// The title of a text that has no "KẾ HOẠCH"-style title: its first line,
+    /// joined with an article heading ("Điều 38. Điều khoản thi hành") when the
+    /// next line is one, as in law articles ("Luật Cư trú" / "Điều 38. …").
+    static func fallbackTitle(of text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+            .lazy.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.makeIterator()
+        guard let first = lines.next() else { return "" }
+        if let second = lines.next(), isArticleHeading(second) { return first + " — " + second }
+        return first
+    }
+
+    /// "Điều 5.", "Điều 12:" or "ĐIỀU 3 " at the start of a line.
+    static func isArticleHeading(_ line: String) -> Bool {
+        let folded = Folding.fold(String(line.prefix(12)))
+        guard folded.hasPrefix("dieu ") else { return false }
+        let rest = folded.dropFirst(5)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        return !digits.isEmpty && digits.count <= 4
+    }
+}
+
+import Foundation
