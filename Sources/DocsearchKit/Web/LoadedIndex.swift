@@ -10,6 +10,9 @@ public final class LoadedIndex: @unchecked Sendable {
     public let service: SearchService
     public let loadedAt: Date
 
+    /// Recently shown plans, analysed once, for snippets and highlights.
+    let analyzedPlans = AnalyzedPlanCache()
+
     private let lock = NSLock()
     private var planIDs: [String: (segment: Int, doc: Int)]?
     private var facetTotals: [String: [SearchResults.FacetCount]]?
@@ -57,6 +60,20 @@ public final class LoadedIndex: @unchecked Sendable {
     public func relatedPlans(to record: PlanRecord, segment: Int, doc: Int, limit: Int = 5) throws -> [PlanRecord] {
         try CitationGraph.related(to: record, segment: segment, doc: doc, in: snapshot, limit: limit)
             .map { try snapshot.record(segment: $0.segment, doc: $0.doc) }
+    }
+
+    /// Search with snippets, as `SearchService.search` gives them, but with the
+    /// plans' texts analysed once and kept (`AnalyzedPlanCache`).
+    public func search(_ request: SearchRequest) throws -> (SearchResults, [Snippet?]) {
+        let results = try service.engine.search(request)
+        let builder = service.snippetBuilder
+        let snippets: [Snippet?] = results.hits.map { hit in
+            guard let plan = analyzedPlans.plan(hit.record) else { return nil }
+            var marks = plan.marks(for: results.query)
+            marks += CitationMarks.ranges(in: plan.text, matching: hit.matchedCitations)
+            return builder.snippet(of: plan.text, marks: marks)
+        }
+        return (results, snippets)
     }
 
     /// The values of `facet` for one plan (its topics, say).

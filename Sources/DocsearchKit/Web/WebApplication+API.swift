@@ -7,7 +7,7 @@ extension WebApplication {
         let limit = try SearchParameters.integer("limit", in: request, default: 10, range: 0...SearchParameters.maxLimit)
         let offset = try SearchParameters.integer("offset", in: request, default: 0, range: 0...SearchParameters.maxOffset)
         let searchRequest = SearchRequest(query: parameters.query, limit: limit, offset: offset, filters: parameters.searchFilters)
-        let (results, snippets) = try index.service.search(searchRequest)
+        let (results, snippets) = try index.search(searchRequest)
         return .json(ResultsJSON(results, request: searchRequest, snippets: snippets, includeFacets: true).encoded())
     }
 

@@ -7,7 +7,7 @@ extension WebApplication {
         let page = try SearchParameters.integer("page", in: request, default: 1, range: 1...SearchPage.maxPage)
         let searchRequest = SearchRequest(query: parameters.query, limit: SearchPage.pageSize,
                                           offset: (page - 1) * SearchPage.pageSize, filters: parameters.searchFilters)
-        let (results, snippets) = try index.service.search(searchRequest)
+        let (results, snippets) = try index.search(searchRequest)
         let model = SearchPage.Model(parameters: parameters, page: page, results: results, snippets: snippets,
                                      choices: SearchForm.choices(from: index))
         return .html(SearchPage.html(model))
@@ -17,11 +17,10 @@ extension WebApplication {
         let found = try findPlan(id, index: index)
         let record = found.record
         let query = (request.queryValue("q") ?? "").trimmingCharacters(in: .whitespaces)
-        let text = PlanLookup.text(of: record)
+        let analyzed = index.analyzedPlans.plan(record)
+        let text = analyzed?.text
         var marks: [Range<Int>] = []
-        if let text, !query.isEmpty {
-            marks = index.service.snippetBuilder.matches(in: text, query: QueryParser().parse(query))
-        }
+        if let analyzed, !query.isEmpty { marks = analyzed.marks(for: QueryParser().parse(query)) }
         var counts: [String: Int] = [:]
         if !record.citations.isEmpty {
             let keys = Set(record.citations.map(\.key))
