@@ -12,6 +12,7 @@ public struct CommandLineTool {
       docsearch index [PATH…] [--rebuild] [--index DIR]   index files or folders (default: corpus/)
       docsearch cites CITATION [--json]  the plans that cite a document ("Chỉ thị 44-CT/TW")
       docsearch show PLAN [--json]       everything extracted from one plan (id, path or file name)
+      docsearch serve [--host H] [--port P]   the web search page and JSON API (http://127.0.0.1:8080/)
 
     The index lives in .docsearch/ (or --index DIR, or $DOCSEARCH_INDEX).
     Exit status: 0 results, 1 no results, 2 error. `docsearch COMMAND --help` for details.
@@ -41,6 +42,7 @@ public struct CommandLineTool {
             case "index": return try index(Array(arguments.dropFirst()))
             case "cites": return try cites(Array(arguments.dropFirst()))
             case "show": return try show(Array(arguments.dropFirst()))
+            case "serve": return try serve(Array(arguments.dropFirst()))
             default: return try search(arguments)
             }
         } catch {

@@ -1,0 +1,84 @@
+import Foundation
+
+/// A plan's text as read back for snippets, with where each folded word occurs.
+final class AnalyzedPlan: @unchecked Sendable {
+    let text: String
+    /// Folded word → its UTF-8 byte ranges in `text`, in order.
+    let occurrences: [String: [Range<Int>]]
+    /// Approximate memory held, for the cache's budget.
+    let cost: Int
+
+    init(text: String, analyzer: Analyzer) {
+        self.text = text
+        var occurrences: [String: [Range<Int>]] = [:]
+        var count = 0
+        for token in analyzer.tokens(in: text) {
+            occurrences[token.folded, default: []].append(token.byteRange)
+            count += 1
+        }
+        self.occurrences = occurrences
+        cost = text.utf8.count + count * 16 + occurrences.count * 48
+    }
+
+    /// The byte ranges of the query's words and phrase words (not the excluded
+    /// ones): the same marks as `SnippetBuilder.matches(in:query:)`, without
+    /// analysing the text again.
+    func marks(for query: Query) -> [Range<Int>] {
+        var wanted = Set<String>()
+        for t in query.terms where t.occur != .mustNot { wanted.insert(t.folded) }
+        for p in query.phrases where p.occur != .mustNot { for t in p.terms { wanted.insert(t.folded) } }
+        var out: [Range<Int>] = []
+        for word in wanted { out += occurrences[word] ?? [] }
+        return out.sorted { $0.lowerBound < $1.lowerBound }
+    }
+}
+
+/// Plans recently shown, analysed once: reading a plan back and analysing its
+/// whole text is most of the cost of a search answer (see the report in
+/// Benchmarks/http), so the server keeps the most recently used ones up to a
+/// memory budget. One cache per `LoadedIndex`: a reload starts a fresh one.
+final class AnalyzedPlanCache: @unchecked Sendable {
+    let budget: Int
+    private let lock = NSLock()
+    private var entries: [String: (plan: AnalyzedPlan, lastUse: UInt64)] = [:]
+    private var used = 0
+    private var clock: UInt64 = 0
+    private let analyzer = Analyzer()
+
+    init(budget: Int = 64 << 20) { self.budget = budget }
+
+    /// The analysed text of `record`, or nil when its file cannot be read.
+    func plan(_ record: PlanRecord) -> AnalyzedPlan? {
+        lock.lock()
+        clock &+= 1
+        if let hit = entries[record.id] {
+            entries[record.id] = (hit.plan, clock)
+            lock.unlock()
+            return hit.plan
+        }
+        lock.unlock()
+        guard let text = PlanLookup.text(of: record) else { return nil }
+        let plan = AnalyzedPlan(text: text, analyzer: analyzer)
+        lock.lock()
+        defer { lock.unlock() }
+        guard plan.cost <= budget / 4 else { return plan }
+        if entries[record.id] == nil {
+            entries[record.id] = (plan, clock)
+            used += plan.cost
+            evictIfNeeded()
+        }
+        return plan
+    }
+
+    /// Drops the least recently used plans (oldest eighth at a time) until within budget.
+    private func evictIfNeeded() {
+        guard used > budget else { return }
+        let byAge = entries.sorted { $0.value.lastUse < $1.value.lastUse }
+        var i = 0
+        while used > budget * 7 / 8 && i < byAge.count {
+            used -= byAge[i].value.plan.cost
+            entries[byAge[i].key] = nil
+            i += 1
+        }
+    }
+}
