@@ -16,7 +16,7 @@ public final class LoadedIndex: @unchecked Sendable {
     private let lock = NSLock()
     private var planIDs: [String: (segment: Int, doc: Int)]?
     private var facetTotals: [String: [SearchResults.FacetCount]]?
-    private var cited: [CitedDocument]?
+    private var cited: [CitationCount]?
 
     public init(snapshot: IndexSnapshot) {
         self.snapshot = snapshot
@@ -47,18 +47,18 @@ public final class LoadedIndex: @unchecked Sendable {
     }
 
     /// Every cited document with its number of citing plans, most cited first.
-    public func citedDocuments() throws -> [CitedDocument] {
-        try cached(\.cited) { try CitationGraph.citedDocuments(in: $0) }
+    public func citedDocuments() throws -> [CitationCount] {
+        try cached(\.cited) { try CitationCounts.citedDocuments(in: $0) }
     }
 
     /// The live plans citing the document `key`.
     public func citingPlans(_ key: String) throws -> [PlanRecord] {
-        try CitationGraph.citingPlans(key, in: snapshot).map { try snapshot.record(segment: $0.segment, doc: $0.doc) }
+        try CitationCounts.citingPlans(key, in: snapshot).map { try snapshot.record(segment: $0.segment, doc: $0.doc) }
     }
 
     /// Plans sharing the most cited documents with the plan at (segment, doc).
     public func relatedPlans(to record: PlanRecord, segment: Int, doc: Int, limit: Int = 5) throws -> [PlanRecord] {
-        try CitationGraph.related(to: record, segment: segment, doc: doc, in: snapshot, limit: limit)
+        try CitationCounts.related(to: record, segment: segment, doc: doc, in: snapshot, limit: limit)
             .map { try snapshot.record(segment: $0.segment, doc: $0.doc) }
     }
 

@@ -50,7 +50,7 @@ enum OpenAPIDocument {
                 "type": "object",
                 "properties": {
                   "total": {"type": "integer", "description": "Distinct cited documents"},
-                  "citations": {"type": "array", "items": {"$ref": "#/components/schemas/CitedDocument"}}
+                  "citations": {"type": "array", "items": {"$ref": "#/components/schemas/CitationCount"}}
                 }
               }}}},
               "400": {"$ref": "#/components/responses/BadParameter"}
@@ -103,7 +103,7 @@ enum OpenAPIDocument {
             "plans": {"type": "integer", "description": "Plans in the index"},
             "values": {"type": "array", "items": {"$ref": "#/components/schemas/FacetCount"}}
           }},
-          "CitedDocument": {"type": "object", "properties": {
+          "CitationCount": {"type": "object", "properties": {
             "key": {"type": "string", "example": "20-CT/TW"},
             "symbol": {"type": "string"},
             "kind": {"type": "string", "example": "Chỉ thị"},

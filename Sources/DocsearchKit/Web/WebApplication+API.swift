@@ -17,7 +17,7 @@ extension WebApplication {
 
     /// `{"total": documents, "citations": [{"key", "symbol", "kind", "plans"}]}`, most cited first.
     func apiCitations(_ request: HTTPRequest, index: LoadedIndex) throws -> HTTPResponse {
-        struct Body: Encodable { var total: Int; var citations: [CitedDocument] }
+        struct Body: Encodable { var total: Int; var citations: [CitationCount] }
         let all = try index.citedDocuments()
         let limit = try SearchParameters.integer("limit", in: request, default: all.count, range: 0...Int(Int32.max))
         return .json(JSONText.encode(Body(total: all.count, citations: Array(all.prefix(limit)))))

@@ -1,5 +1,5 @@
 /// A document that plans in the index cite, with how many live plans cite it.
-public struct CitedDocument: Codable, Sendable, Equatable {
+public struct CitationCount: Codable, Sendable, Equatable {
     /// The canonical key ("20-CT/TW").
     public var key: String
     /// As one citing plan writes it ("20-CT/TW"), when a record says so.
@@ -20,9 +20,9 @@ public struct CitedDocument: Codable, Sendable, Equatable {
 }
 
 /// Who cites what, read from the citation terms ('C' + key) of a snapshot.
-enum CitationGraph {
+enum CitationCounts {
     /// Every cited document with the number of live plans citing it, most cited first.
-    static func citedDocuments(in snapshot: IndexSnapshot) throws -> [CitedDocument] {
+    static func citedDocuments(in snapshot: IndexSnapshot) throws -> [CitationCount] {
         var counts: [String: (plans: Int, first: (Int, Int))] = [:]
         for (s, segment) in snapshot.segments.enumerated() {
             for i in segment.terms(withPrefix: [TermField.citation.rawValue]) {
@@ -35,12 +35,12 @@ enum CitationGraph {
                 }
             }
         }
-        var out: [CitedDocument] = []
+        var out: [CitationCount] = []
         out.reserveCapacity(counts.count)
         for (key, c) in counts {
             let record = try? snapshot.record(segment: c.first.0, doc: c.first.1)
             let citation = record?.citations.first { $0.key == key }
-            out.append(CitedDocument(key: key, symbol: citation?.symbol, kind: citation?.kind, plans: c.plans))
+            out.append(CitationCount(key: key, symbol: citation?.symbol, kind: citation?.kind, plans: c.plans))
         }
         return out.sorted { $0.plans != $1.plans ? $0.plans > $1.plans : $0.key < $1.key }
     }
