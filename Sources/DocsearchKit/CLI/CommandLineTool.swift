@@ -132,7 +132,7 @@ public struct CommandLineTool {
     func printResults(_ results: SearchResults, snippets: [Snippet?], request: SearchRequest) {
         let t = terminal
         let noun = results.total == 1 ? "plan" : "plans"
-        var head = "\(results.total) \(noun) for \"\(request.query)\""
+        var head = (results.totalIsExact ? "" : "at least ") + "\(results.total) \(noun) for \"\(request.query)\""
         if results.relaxed { head += " (no plan has every word; showing plans with some of them)" }
         t.line(t.dim(head))
         for (i, hit) in results.hits.enumerated() {

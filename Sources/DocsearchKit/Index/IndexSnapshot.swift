@@ -11,6 +11,9 @@ public final class IndexSnapshot: @unchecked Sendable {
     public let deleted: [[Bool]]
     /// Live plans across all segments.
     public let documentCount: Int
+    /// Plans in all segments, deleted ones included: the population that
+    /// document frequencies count, so statistics use it (as Lucene's maxDoc).
+    public let statisticsDocumentCount: Int
     public let averageBodyLength: Double
     public let averageTitleLength: Double
 
@@ -61,6 +64,7 @@ public final class IndexSnapshot: @unchecked Sendable {
         self.segments = segments
         self.deleted = deleted
         documentCount = live
+        statisticsDocumentCount = all
         averageBodyLength = all > 0 ? Double(body) / Double(all) : 1
         averageTitleLength = all > 0 ? max(1, Double(title) / Double(all)) : 1
     }

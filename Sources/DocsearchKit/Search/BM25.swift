@@ -12,7 +12,8 @@ public struct BM25: Sendable {
 
     /// Inverse document frequency, never negative (the Lucene form).
     @inline(__always) public func idf(documentFrequency df: Int, documentCount n: Int) -> Double {
-        log(1 + (Double(n) - Double(df) + 0.5) / (Double(df) + 0.5))
+        let df = Double(min(df, n))
+        return log(1 + (Double(n) - df + 0.5) / (df + 0.5))
     }
 
     /// The saturated, length-normalised term frequency; multiply by idf.

@@ -22,6 +22,8 @@ public struct ResultsJSON: Codable, Sendable {
 
     public var query: String
     public var total: Int
+    /// False when `total` is a lower bound (plans that could not rank were skipped uncounted).
+    public var totalIsExact: Bool
     public var offset: Int
     public var relaxed: Bool
     public var hits: [Hit]
@@ -30,6 +32,7 @@ public struct ResultsJSON: Codable, Sendable {
     public init(_ results: SearchResults, request: SearchRequest, snippets: [Snippet?], includeFacets: Bool) {
         query = request.query
         total = results.total
+        totalIsExact = results.totalIsExact
         offset = request.offset
         relaxed = results.relaxed
         hits = zip(results.hits, snippets + Array(repeating: nil, count: max(0, results.hits.count - snippets.count))).map { hit, snippet in

@@ -34,96 +34,231 @@ public final class SearchEngine: @unchecked Sendable {
         return try search(query, request: request)
     }
 
-    // A clause is one bit in a plan's match mask.
+    /// Queries of at most this many words want every word; longer ones
+    /// (questions) want any, ranked by how much of the query they hold.
+    public static let shortQueryWords = 5
+    /// Weight of query words that stand side by side in a plan as in the
+    /// query ("bình đẳng" in "bình đẳng giới"), over their separate scores.
+    public var proximityWeight = 0.5
+    /// How many of the best plans the proximity pass reorders.
+    public static let proximityWindow = 40
+
     private enum Clause {
-        case term(Query.Term)
-        case phrase(Query.Phrase)
-        case reference(Query.Reference)
+        case term(Query.Term, idf: Double)
+        case phrase(Query.Phrase, idf: Double)
+        case reference(Query.Reference, keys: [(key: [UInt8], weight: Double)])
+
         var occur: Query.Occur {
             switch self {
-            case let .term(t): return t.occur
-            case let .phrase(p): return p.occur
-            case let .reference(r): return r.occur
+            case let .term(t, _): return t.occur
+            case let .phrase(p, _): return p.occur
+            case let .reference(r, _): return r.occur
+            }
+        }
+        var idf: Double {
+            switch self {
+            case let .term(_, idf), let .phrase(_, idf): return idf
+            case .reference: return 0
             }
         }
     }
 
     public func search(_ query: Query, request: SearchRequest) throws -> SearchResults {
-        var clauses: [Clause] = query.references.map { .reference($0) } + query.phrases.map { .phrase($0) } + query.terms.map { .term($0) }
+        let n = max(snapshot.statisticsDocumentCount, 1)
+        func idf(_ folded: String) -> Double {
+            bm25.idf(documentFrequency: snapshot.documentFrequency(TermField.bodyFolded.key(folded)), documentCount: n)
+        }
+        var clauses: [Clause] = []
+        for r in query.references {
+            let keys = r.keys.map { k -> (key: [UInt8], weight: Double) in
+                let key = k.field.key(k.value)
+                let w = bm25.idf(documentFrequency: snapshot.documentFrequency(key), documentCount: n)
+                return (key, referenceWeight * k.boost * max(w, 0.5))
+            }
+            clauses.append(.reference(r, keys: keys))
+        }
+        for p in query.phrases { clauses.append(.phrase(p, idf: p.terms.reduce(0) { $0 + idf($1.folded) })) }
+        for t in query.terms { clauses.append(.term(t, idf: idf(t.folded))) }
         if clauses.count > Self.maxClauses { clauses = Array(clauses.prefix(Self.maxClauses)) }
-        var mustMask: UInt64 = 0, notMask: UInt64 = 0, shouldMask: UInt64 = 0
-        for (i, c) in clauses.enumerated() {
-            switch c.occur {
-            case .must: mustMask |= 1 << UInt64(i)
-            case .mustNot: notMask |= 1 << UInt64(i)
-            case .should: shouldMask |= 1 << UInt64(i)
-            }
-        }
-        let shouldCount = shouldMask.nonzeroBitCount
-        let hasPositive = (mustMask | shouldMask) != 0
-        // Short queries want every word; long ones (questions) want some; a
-        // reference or phrase carries the query, so its words only rank.
-        let strictShould: Int
-        if mustMask != 0 { strictShould = 0 } else if shouldCount <= 3 { strictShould = shouldCount } else { strictShould = max(2, (shouldCount * 2 + 4) / 5) }
 
-        let n = max(snapshot.documentCount, 1)
-        var scoresBySegment: [[Double]] = []
-        var masksBySegment: [[UInt64]] = []
-        for (s, segment) in snapshot.segments.enumerated() {
-            var scores = [Double](repeating: 0, count: segment.documentCount)
-            var masks = [UInt64](repeating: 0, count: segment.documentCount)
-            for (i, c) in clauses.enumerated() {
-                let bit: UInt64 = 1 << UInt64(i)
-                switch c {
-                case let .term(t): try scoreTerm(t, segment: segment, n: n, bit: bit, scores: &scores, masks: &masks)
-                case let .phrase(p): try scorePhrase(p, segment: segment, n: n, bit: bit, scores: &scores, masks: &masks)
-                case let .reference(r): try scoreReference(r, segment: segment, n: n, bit: bit, scores: &scores, masks: &masks)
-                }
-            }
-            _ = s
-            scoresBySegment.append(scores)
-            masksBySegment.append(masks)
-        }
-
+        let shouldCount = clauses.filter { $0.occur == .should }.count
+        let hasMust = clauses.contains { $0.occur == .must }
+        let allWords = !hasMust && shouldCount <= Self.shortQueryWords
         let filters = try FilterSet(request.filters, snapshot: snapshot)
-        func collect(minShould: Int) -> [(Double, Int, Int)] {
-            var out: [(Double, Int, Int)] = []
-            for (s, segment) in snapshot.segments.enumerated() {
-                let masks = masksBySegment[s], scores = scoresBySegment[s]
-                for d in 0..<segment.documentCount {
-                    let m = masks[d]
-                    if hasPositive && m == 0 { continue }
-                    if m & notMask != 0 || m & mustMask != mustMask { continue }
-                    let matched = (m & shouldMask).nonzeroBitCount
-                    if matched < minShould { continue }
-                    if snapshot.isDeleted(segment: s, doc: d) { continue }
-                    if !filters.accepts(segment: s, doc: d) { continue }
-                    var score = scores[d]
-                    if shouldCount > 3 { score *= Double(matched) / Double(shouldCount) }
-                    out.append((score, s, d))
-                }
-            }
-            return out
-        }
-        var matches = collect(minShould: strictShould)
-        var relaxed = false
-        if matches.isEmpty && strictShould > 1 && mustMask == 0 {
-            matches = collect(minShould: 1)
-            relaxed = !matches.isEmpty
-        }
+        let wantProximity = query.terms.filter { $0.occur != .mustNot }.count >= 2
+        let k = request.offset + request.limit
+        let window = wantProximity ? max(k, Self.proximityWindow) : k
 
-        let wanted = request.offset + request.limit
-        let top = TopK.select(matches, k: wanted)
+        var pass = try evaluate(clauses, requireAll: allWords, filters: filters, keep: window,
+                                exhaustive: request.wantFacets)
+        var relaxed = false
+        if pass.total == 0 && allWords && shouldCount > 1 {
+            pass = try evaluate(clauses, requireAll: false, filters: filters, keep: window, exhaustive: request.wantFacets)
+            relaxed = pass.total > 0
+        }
+        var ranked = pass.heap.sorted()
+        if wantProximity { ranked = try rerankByProximity(ranked, query: query) }
+
         var hits: [SearchResults.Hit] = []
-        for (score, s, d) in top.dropFirst(request.offset) {
-            let record = try snapshot.record(segment: s, doc: d)
-            hits.append(SearchResults.Hit(record: record, score: score,
+        for e in ranked.prefix(k).dropFirst(request.offset) {
+            let record = try snapshot.record(segment: e.segment, doc: e.doc)
+            hits.append(SearchResults.Hit(record: record, score: e.score,
                                           matchedCitations: Self.matchedCitations(record, query.references),
-                                          segment: s, doc: d))
+                                          segment: e.segment, doc: e.doc))
         }
         var facets: [String: [SearchResults.FacetCount]] = [:]
-        if request.wantFacets { facets = try FacetCounter.count(matches.map { ($0.1, $0.2) }, snapshot: snapshot) }
-        return SearchResults(query: query, total: matches.count, hits: hits, relaxed: relaxed, facets: facets)
+        if request.wantFacets { facets = try FacetCounter.count(pass.matches, snapshot: snapshot) }
+        return SearchResults(query: query, total: pass.total, totalIsExact: pass.exact, hits: hits,
+                             relaxed: relaxed, facets: facets)
+    }
+
+    private struct Pass {
+        var heap: TopKHeap
+        var total = 0
+        var exact = true
+        var matches: [(Int, Int)] = []
+    }
+
+    /// One pass over every segment. With `requireAll`, every word is required;
+    /// else any word will do, and (unless `exhaustive`) MaxScore skips plans
+    /// that cannot enter the top `keep`.
+    private func evaluate(_ clauses: [Clause], requireAll: Bool, filters: FilterSet, keep: Int,
+                          exhaustive: Bool) throws -> Pass {
+        var pass = Pass(heap: TopKHeap(k: keep))
+        let shouldIDF = clauses.filter { $0.occur == .should }.reduce(0) { $0 + $1.idf }
+        for (s, segment) in snapshot.segments.enumerated() {
+            let context = SegmentContext(segment: segment, bm25: bm25, averageBodyLength: snapshot.averageBodyLength,
+                                         averageTitleLength: snapshot.averageTitleLength)
+            var required: [ClauseIterator] = [], optional: [(ClauseIterator, Double)] = [], prohibited: [ClauseIterator] = []
+            var missingRequired = false
+            for c in clauses {
+                let it = try iterator(for: c, context: context)
+                switch c.occur {
+                case .must:
+                    if let it { required.append(it) } else { missingRequired = true }
+                case .should where requireAll:
+                    if let it { required.append(it) } else { missingRequired = true }
+                case .should:
+                    if let it { optional.append((it, c.idf)) }
+                case .mustNot:
+                    if let it { prohibited.append(it) }
+                }
+            }
+            if missingRequired { continue }
+            func accept(_ d: UInt32, _ score: Double) throws {
+                let doc = Int(d)
+                if snapshot.isDeleted(segment: s, doc: doc) || !filters.accepts(segment: s, doc: doc) { return }
+                for p in prohibited where try p.advance(to: d) == d { return }
+                pass.total += 1
+                if exhaustive { pass.matches.append((s, doc)) }
+                pass.heap.push(TopKHeap.Entry(score: score, segment: s, doc: doc))
+            }
+            if !required.isEmpty {
+                try conjunction(required, optional: optional, shouldIDF: shouldIDF, accept: accept)
+            } else if !optional.isEmpty {
+                try disjunction(optional, shouldIDF: shouldIDF, heap: { pass.heap.threshold }, exhaustive: exhaustive,
+                                pruned: { pass.exact = false }, accept: accept)
+            } else if clauses.allSatisfy({ $0.occur == .mustNot }) {
+                for d in 0..<segment.documentCount { try accept(UInt32(d), 0) }
+            }
+        }
+        return pass
+    }
+
+    private func iterator(for clause: Clause, context: SegmentContext) throws -> ClauseIterator? {
+        switch clause {
+        case let .term(t, idf):
+            return try TermIterator(term: t, idf: idf, context: context, titleWeight: titleWeight, foldedOnlyWeight: foldedOnlyWeight)
+        case let .phrase(p, idf):
+            return try PhraseIterator(phrase: p, idf: idf, context: context)
+        case let .reference(_, keys):
+            return try ReferenceIterator(keys: keys, context: context)
+        }
+    }
+
+    /// Plans holding every required clause, led by the rarest.
+    private func conjunction(_ required: [ClauseIterator], optional: [(ClauseIterator, Double)], shouldIDF: Double,
+                             accept: (UInt32, Double) throws -> Void) throws {
+        let ordered = required.sorted { $0.cost < $1.cost }
+        let lead = ordered[0]
+        var d = try lead.advance(to: 0)
+        while d != exhaustedDoc {
+            var agreed = true
+            for r in ordered.dropFirst() {
+                let x = try r.advance(to: d)
+                if x != d { d = try lead.advance(to: x); agreed = false; break }
+            }
+            if !agreed { continue }
+            var score = 0.0
+            for r in ordered { score += try r.score() }
+            for (o, _) in optional where try o.advance(to: d) == d { score += try o.score() }
+            try accept(d, score)
+            d = try lead.advance(to: d &+ 1)
+        }
+    }
+
+    /// Plans holding any clause (MaxScore): clauses whose bounds together
+    /// cannot beat the current k-th score only score plans the others found.
+    /// Long queries are scaled by the share of the query's weight (idf) that
+    /// a plan holds, so plans with more of the rare words come first.
+    private func disjunction(_ optional: [(ClauseIterator, Double)], shouldIDF: Double, heap threshold: () -> Double,
+                             exhaustive: Bool, pruned: () -> Void, accept: (UInt32, Double) throws -> Void) throws {
+        let sorted = optional.sorted { $0.0.upperBound < $1.0.upperBound }
+        let its = sorted.map(\.0), idfs = sorted.map(\.1)
+        var prefix = [0.0]
+        for it in its { prefix.append(prefix.last! + it.upperBound) }
+        for it in its { _ = try it.advance(to: 0) }
+        while true {
+            let theta = exhaustive ? -Double.infinity : threshold()
+            var e = 0
+            while e < its.count && prefix[e + 1] <= theta { e += 1 }
+            if e > 0 { pruned() }
+            guard e < its.count else { break }
+            var d = exhaustedDoc
+            for i in e..<its.count { d = min(d, its[i].doc) }
+            if d == exhaustedDoc { break }
+            var score = 0.0, held = 0.0
+            for i in e..<its.count where its[i].doc == d { score += try its[i].score(); held += idfs[i] }
+            var complete = true
+            var remaining = prefix[e]
+            for j in stride(from: e - 1, through: 0, by: -1) {
+                if score + remaining <= theta { complete = false; break }
+                remaining -= its[j].upperBound
+                if try its[j].advance(to: d) == d { score += try its[j].score(); held += idfs[j] }
+            }
+            if complete {
+                let coverage = shouldIDF > 0 ? held / shouldIDF : 1
+                try accept(d, score * coverage)
+            }
+            for i in e..<its.count where its[i].doc == d { _ = try its[i].advance(to: d &+ 1) }
+        }
+    }
+
+    /// Adds, for the best plans, the weight of query words that stand side by
+    /// side in the plan as they do in the query, and reorders them.
+    private func rerankByProximity(_ ranked: [TopKHeap.Entry], query: Query) throws -> [TopKHeap.Entry] {
+        let words = query.terms.filter { $0.occur != .mustNot }
+        guard words.count >= 2, !ranked.isEmpty else { return ranked }
+        let n = max(snapshot.statisticsDocumentCount, 1)
+        let idfs = words.map {
+            bm25.idf(documentFrequency: snapshot.documentFrequency(TermField.bodyFolded.key($0.folded)), documentCount: n)
+        }
+        var out = ranked
+        for (i, e) in ranked.enumerated() {
+            let segment = snapshot.segments[e.segment]
+            let doc = UInt32(e.doc)
+            var positions: [Set<UInt32>] = []
+            for w in words { positions.append(Set(try TermIterator.positions(of: w, doc: doc, in: segment))) }
+            var bonus = 0.0
+            for j in 0..<(words.count - 1) where !positions[j].isEmpty && !positions[j + 1].isEmpty {
+                let adjacent = positions[j].reduce(0) { $0 + (positions[j + 1].contains($1 &+ 1) ? 1 : 0) }
+                guard adjacent > 0 else { continue }
+                bonus += min(idfs[j], idfs[j + 1]) * bm25.tf(Double(adjacent), length: Double(segment.bodyLength(e.doc)),
+                                                             averageLength: snapshot.averageBodyLength)
+            }
+            out[i].score += proximityWeight * bonus
+        }
+        return out.sorted(by: TopKHeap.better)
     }
 
     static func matchedCitations(_ record: PlanRecord, _ references: [Query.Reference]) -> [CitationRecord] {
@@ -139,143 +274,5 @@ public final class SearchEngine: @unchecked Sendable {
                 }
             }
         }
-    }
-
-    // MARK: clauses
-
-    private func scoreTerm(_ t: Query.Term, segment: SegmentReader, n: Int, bit: UInt64,
-                           scores: inout [Double], masks: inout [UInt64]) throws {
-        let df = snapshot.documentFrequency(TermField.bodyFolded.key(t.folded))
-        guard df > 0 else { return }
-        let idf = bm25.idf(documentFrequency: df, documentCount: n)
-        try accumulate(t, folded: .bodyFolded, exact: .bodyExact, weight: idf, segment: segment, bit: bit,
-                       averageLength: snapshot.averageBodyLength, length: segment.bodyLength, scores: &scores, masks: &masks)
-        try accumulate(t, folded: .titleFolded, exact: .titleExact, weight: idf * titleWeight, segment: segment, bit: bit,
-                       averageLength: snapshot.averageTitleLength, length: segment.titleLength, scores: &scores, masks: &masks)
-    }
-
-    private func accumulate(_ t: Query.Term, folded: TermField, exact: TermField, weight: Double, segment: SegmentReader,
-                            bit: UInt64, averageLength: Double, length: (Int) -> UInt32,
-                            scores: inout [Double], masks: inout [UInt64]) throws {
-        guard let info = segment.info(folded.key(t.folded)) else { return }
-        var cursor = try segment.cursor(info, positions: false)
-        var exactCursor: PostingsCursor? = nil
-        if t.hasDiacritics, let e = segment.info(exact.key(t.exact)) {
-            exactCursor = try segment.cursor(e, positions: false)
-        }
-        let count = scores.count
-        while try cursor.next() {
-            let d = Int(cursor.doc)
-            guard d < count else { throw StoreError.corrupt(path: segment.name, reason: "posting beyond the last plan") }
-            let len = Double(length(d))
-            if t.hasDiacritics {
-                var exactTF: UInt32 = 0
-                if exactCursor != nil, try exactCursor!.advance(to: cursor.doc), exactCursor!.doc == cursor.doc {
-                    exactTF = min(exactCursor!.tf, cursor.tf)
-                }
-                let foldedOnly = cursor.tf - exactTF
-                scores[d] += weight * bm25.tf(Double(exactTF), length: len, averageLength: averageLength)
-                scores[d] += weight * foldedOnlyWeight * bm25.tf(Double(foldedOnly), length: len, averageLength: averageLength)
-            } else {
-                scores[d] += weight * bm25.tf(Double(cursor.tf), length: len, averageLength: averageLength)
-            }
-            masks[d] |= bit
-        }
-    }
-
-    private func scorePhrase(_ p: Query.Phrase, segment: SegmentReader, n: Int, bit: UInt64,
-                             scores: inout [Double], masks: inout [UInt64]) throws {
-        var cursors: [PostingsCursor] = []
-        var idf = 0.0
-        for t in p.terms {
-            let key = TermField.bodyFolded.key(t.folded)
-            guard let info = segment.info(key) else { return }
-            cursors.append(try segment.cursor(info, positions: true))
-            idf += bm25.idf(documentFrequency: snapshot.documentFrequency(key), documentCount: n)
-        }
-        let count = scores.count
-        outer: while try cursors[0].next() {
-            let doc = cursors[0].doc
-            for i in 1..<cursors.count {
-                guard try cursors[i].advance(to: doc) else { break outer }
-                if cursors[i].doc != doc { continue outer }
-            }
-            var positions: [Set<UInt32>] = []
-            let first = try cursors[0].positions()
-            for i in 1..<cursors.count { positions.append(Set(try cursors[i].positions())) }
-            var occurrences = 0
-            for start in first {
-                var ok = true
-                for (k, set) in positions.enumerated() where !set.contains(start &+ UInt32(k + 1)) { ok = false; break }
-                if ok { occurrences += 1 }
-            }
-            guard occurrences > 0 else { continue }
-            let d = Int(doc)
-            guard d < count else { throw StoreError.corrupt(path: segment.name, reason: "posting beyond the last plan") }
-            scores[d] += idf * bm25.tf(Double(occurrences), length: Double(segment.bodyLength(d)), averageLength: snapshot.averageBodyLength)
-            masks[d] |= bit
-        }
-    }
-
-    private func scoreReference(_ r: Query.Reference, segment: SegmentReader, n: Int, bit: UInt64,
-                                scores: inout [Double], masks: inout [UInt64]) throws {
-        let count = scores.count
-        for key in r.keys {
-            let k = key.field.key(key.value)
-            guard let info = segment.info(k) else { continue }
-            let idf = bm25.idf(documentFrequency: snapshot.documentFrequency(k), documentCount: n)
-            var cursor = try segment.cursor(info, positions: false)
-            while try cursor.next() {
-                let d = Int(cursor.doc)
-                guard d < count else { throw StoreError.corrupt(path: segment.name, reason: "posting beyond the last plan") }
-                scores[d] += referenceWeight * key.boost * max(idf, 0.5) * bm25.tf(Double(cursor.tf), length: 1, averageLength: 1)
-                masks[d] |= bit
-            }
-        }
-    }
-}
-
-/// The k best of many scored plans, best first; ties go to the earlier plan.
-enum TopK {
-    static func select(_ items: [(Double, Int, Int)], k: Int) -> [(Double, Int, Int)] {
-        guard k > 0 else { return [] }
-        func better(_ a: (Double, Int, Int), _ b: (Double, Int, Int)) -> Bool {
-            if a.0 != b.0 { return a.0 > b.0 }
-            if a.1 != b.1 { return a.1 < b.1 }
-            return a.2 < b.2
-        }
-        if items.count <= k { return items.sorted(by: better) }
-        // A bounded min-heap of the best k.
-        var heap: [(Double, Int, Int)] = []
-        heap.reserveCapacity(k)
-        func siftDown(_ i0: Int) {
-            var i = i0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var worst = i
-                if l < heap.count && better(heap[worst], heap[l]) { worst = l }
-                if r < heap.count && better(heap[worst], heap[r]) { worst = r }
-                if worst == i { return }
-                heap.swapAt(i, worst)
-                i = worst
-            }
-        }
-        func siftUp(_ i0: Int) {
-            var i = i0
-            while i > 0 {
-                let p = (i - 1) / 2
-                if better(heap[p], heap[i]) { heap.swapAt(p, i); i = p } else { return }
-            }
-        }
-        for item in items {
-            if heap.count < k {
-                heap.append(item)
-                siftUp(heap.count - 1)
-            } else if better(item, heap[0]) {
-                heap[0] = item
-                siftDown(0)
-            }
-        }
-        return heap.sorted(by: better)
     }
 }

@@ -1,0 +1,83 @@
+/// A query word: walks the plans whose body holds its folded form (the title
+/// is part of the body), and scores body and title, exact matches in full and
+/// folded-only ones ("bạn" for "bàn") at a lower weight.
+final class TermIterator: ClauseIterator {
+    private var body: PostingsCursor
+    private var bodyExact: PostingsCursor?
+    private var title: PostingsCursor?
+    private var titleExact: PostingsCursor?
+    private let context: SegmentContext
+    private let idf: Double
+    private let titleWeight: Double
+    private let foldedOnlyWeight: Double
+    private let hasDiacritics: Bool
+    let upperBound: Double
+    let cost: Int
+    private(set) var doc: UInt32 = 0
+    private var started = false
+
+    /// Nil when the segment lacks the word.
+    init?(term: Query.Term, idf: Double, context: SegmentContext, titleWeight: Double, foldedOnlyWeight: Double) throws {
+        let s = context.segment
+        guard let info = s.info(TermField.bodyFolded.key(term.folded)) else { return nil }
+        body = try s.cursor(info, positions: false)
+        hasDiacritics = term.hasDiacritics
+        if hasDiacritics, let e = s.info(TermField.bodyExact.key(term.exact)) { bodyExact = try s.cursor(e, positions: false) }
+        if let t = s.info(TermField.titleFolded.key(term.folded)) { title = try s.cursor(t, positions: false) }
+        if hasDiacritics, let t = s.info(TermField.titleExact.key(term.exact)) { titleExact = try s.cursor(t, positions: false) }
+        self.context = context
+        self.idf = idf
+        self.titleWeight = titleWeight
+        self.foldedOnlyWeight = foldedOnlyWeight
+        cost = info.docFreq
+        upperBound = idf * (context.bm25.k1 + 1) * (1 + (title == nil ? 0 : titleWeight))
+    }
+
+    func advance(to target: UInt32) throws -> UInt32 {
+        if started && doc >= target { return doc }
+        started = true
+        doc = try body.advance(to: target) ? body.doc : exhaustedDoc
+        return doc
+    }
+
+    /// tf of `cursor` at `doc`, 0 when absent.
+    @inline(__always) private func tf(_ cursor: inout PostingsCursor?) throws -> UInt32 {
+        guard cursor != nil else { return 0 }
+        guard try cursor!.advance(to: doc), cursor!.doc == doc else { return 0 }
+        return cursor!.tf
+    }
+
+    func score() throws -> Double {
+        let d = Int(doc)
+        guard d < context.segment.documentCount else {
+            throw StoreError.corrupt(path: context.segment.name, reason: "posting beyond the last plan")
+        }
+        let bm25 = context.bm25
+        let bodyLength = Double(context.segment.bodyLength(d))
+        var s = part(folded: body.tf, exact: try tf(&bodyExact), length: bodyLength, average: context.averageBodyLength, bm25: bm25)
+        if title != nil {
+            let titleTF = try tf(&title)
+            if titleTF > 0 {
+                let titleLength = Double(context.segment.titleLength(d))
+                s += titleWeight * part(folded: titleTF, exact: try tf(&titleExact), length: titleLength,
+                                        average: context.averageTitleLength, bm25: bm25)
+            }
+        }
+        return idf * s
+    }
+
+    @inline(__always) private func part(folded: UInt32, exact: UInt32, length: Double, average: Double, bm25: BM25) -> Double {
+        guard hasDiacritics else { return bm25.tf(Double(folded), length: length, averageLength: average) }
+        let e = min(exact, folded)
+        return bm25.tf(Double(e), length: length, averageLength: average)
+            + foldedOnlyWeight * bm25.tf(Double(folded - e), length: length, averageLength: average)
+    }
+
+    /// Positions of the word in the body of the current plan (folded form), for proximity.
+    static func positions(of term: Query.Term, doc: UInt32, in segment: SegmentReader) throws -> [UInt32] {
+        guard let info = segment.info(TermField.bodyFolded.key(term.folded)) else { return [] }
+        var c = try segment.cursor(info, positions: true)
+        guard try c.advance(to: doc), c.doc == doc else { return [] }
+        return try c.positions()
+    }
+}
