@@ -12,6 +12,10 @@ public struct CommandLineTool {
       docsearch index [PATH…] [--rebuild] [--index DIR]   index files or folders (default: corpus/)
       docsearch cites CITATION [--json]  the plans that cite a document ("Chỉ thị 44-CT/TW")
       docsearch show PLAN [--json]       everything extracted from one plan (id, path or file name)
+      docsearch citations [--json]       every cited document with the number of plans citing it
+      docsearch agencies [--json]        every agency named, canonical, with its roles
+      docsearch topics [--json]          the topic taxonomy with plan counts
+      docsearch related PLAN [--json]    plans that share legal bases with PLAN
 
     The index lives in .docsearch/ (or --index DIR, or $DOCSEARCH_INDEX).
     Exit status: 0 results, 1 no results, 2 error. `docsearch COMMAND --help` for details.
@@ -41,6 +45,10 @@ public struct CommandLineTool {
             case "index": return try index(Array(arguments.dropFirst()))
             case "cites": return try cites(Array(arguments.dropFirst()))
             case "show": return try show(Array(arguments.dropFirst()))
+            case "citations": return try citations(Array(arguments.dropFirst()))
+            case "agencies": return try agencies(Array(arguments.dropFirst()))
+            case "topics": return try topics(Array(arguments.dropFirst()))
+            case "related": return try related(Array(arguments.dropFirst()))
             default: return try search(arguments)
             }
         } catch {
@@ -148,6 +156,7 @@ public struct CommandLineTool {
             }
             if let s = snippets[i] { t.line("   " + t.render(s)) }
         }
+        printFacets(results.facets)
     }
 
     // MARK: index
@@ -248,13 +257,14 @@ public struct CommandLineTool {
         if !r.citations.isEmpty {
             t.line("  citations:")
             for c in r.citations {
-                var s = "    \(c.kind) \(c.symbol) [\(c.role)]"
+                var s = "    \(c.kind) \(c.symbol) [\(c.allRoles.joined(separator: ", "))]"
                 if let d = c.date { s += " ngày \(d)" }
-                if let i = c.issuer { s += " của \(i)" }
+                if let i = c.issuerAgency ?? c.issuer { s += " của \(i)" }
                 if c.mentions > 1 { s += " ×\(c.mentions)" }
                 t.line(s)
             }
         }
+        printAgenciesAndTopics(r)
         for w in r.warnings { t.line("  warning: \(w)") }
         return 0
     }
