@@ -209,12 +209,9 @@ public struct CommandLineTool {
         if args.has("--help") { terminal.line(Self.citesHelp); return 0 }
         let text = args.positionals.joined(separator: " ")
         guard !text.isEmpty else { throw CLIError.usage("cites: give a document, e.g. docsearch cites \"Chỉ thị 44-CT/TW\"") }
-        guard let reference = Citation.parseReference(text) else { throw SearchError.notAReference(text) }
-        var query = Query(text: text)
-        query.references = [QueryReferences.reference(reference, text: text)]
-        let snapshot = try openIndex(args)
-        let request = SearchRequest(query: text, limit: 1000, wantFacets: false)
-        let results = try SearchEngine(snapshot: snapshot).search(query, request: request)
+        guard Citation.parseReference(text) != nil else { throw SearchError.notAReference(text) }
+        let (query, results) = try CitingPlans.find(text, in: openIndex(args))
+        let request = SearchRequest(query: text, limit: results.hits.count, wantFacets: false)
         if args.has("--json") {
             terminal.line(ResultsJSON(results, request: request, snippets: [], includeFacets: false).encoded())
         } else {
