@@ -12,6 +12,10 @@ public struct CommandLineTool {
       docsearch index [PATH…] [--rebuild] [--index DIR]   index files or folders (default: corpus/)
       docsearch cites CITATION [--json]  the plans that cite a document ("Chỉ thị 44-CT/TW")
       docsearch show PLAN [--json]       everything extracted from one plan (id, path or file name)
+      docsearch citations [--json]       every cited document with the number of plans citing it
+      docsearch agencies [--json]        every agency named, canonical, with its roles
+      docsearch topics [--json]          the topic taxonomy with plan counts
+      docsearch related PLAN [--json]    plans that share legal bases with PLAN
       docsearch serve [--host H] [--port P]   the web search page and JSON API (http://127.0.0.1:8080/)
 
     The index lives in .docsearch/ (or --index DIR, or $DOCSEARCH_INDEX).
@@ -42,6 +46,10 @@ public struct CommandLineTool {
             case "index": return try index(Array(arguments.dropFirst()))
             case "cites": return try cites(Array(arguments.dropFirst()))
             case "show": return try show(Array(arguments.dropFirst()))
+            case "citations": return try citations(Array(arguments.dropFirst()))
+            case "agencies": return try agencies(Array(arguments.dropFirst()))
+            case "topics": return try topics(Array(arguments.dropFirst()))
+            case "related": return try related(Array(arguments.dropFirst()))
             case "serve": return try serve(Array(arguments.dropFirst()))
             default: return try search(arguments)
             }
@@ -150,6 +158,7 @@ public struct CommandLineTool {
             }
             if let s = snippets[i] { t.line("   " + t.render(s)) }
         }
+        printFacets(results.facets)
     }
 
     // MARK: index
@@ -206,12 +215,9 @@ public struct CommandLineTool {
         if args.has("--help") { terminal.line(Self.citesHelp); return 0 }
         let text = args.positionals.joined(separator: " ")
         guard !text.isEmpty else { throw CLIError.usage("cites: give a document, e.g. docsearch cites \"Chỉ thị 44-CT/TW\"") }
-        guard let reference = Citation.parseReference(text) else { throw SearchError.notAReference(text) }
-        var query = Query(text: text)
-        query.references = [QueryReferences.reference(reference, text: text)]
-        let snapshot = try openIndex(args)
-        let request = SearchRequest(query: text, limit: 1000, wantFacets: false)
-        let results = try SearchEngine(snapshot: snapshot).search(query, request: request)
+        guard Citation.parseReference(text) != nil else { throw SearchError.notAReference(text) }
+        let (query, results) = try CitingPlans.find(text, in: openIndex(args))
+        let request = SearchRequest(query: text, limit: results.hits.count, wantFacets: false)
         if args.has("--json") {
             terminal.line(ResultsJSON(results, request: request, snippets: [], includeFacets: false).encoded())
         } else {
@@ -254,13 +260,14 @@ public struct CommandLineTool {
         if !r.citations.isEmpty {
             t.line("  citations:")
             for c in r.citations {
-                var s = "    \(c.kind) \(c.symbol) [\(c.role)]"
+                var s = "    \(c.kind) \(c.symbol) [\(c.allRoles.joined(separator: ", "))]"
                 if let d = c.date { s += " ngày \(d)" }
-                if let i = c.issuer { s += " của \(i)" }
+                if let i = c.issuerAgency ?? c.issuer { s += " của \(i)" }
                 if c.mentions > 1 { s += " ×\(c.mentions)" }
                 t.line(s)
             }
         }
+        printAgenciesAndTopics(r)
         for w in r.warnings { t.line("  warning: \(w)") }
         return 0
     }

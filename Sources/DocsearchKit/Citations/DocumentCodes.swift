@@ -127,11 +127,20 @@ public enum DocumentCodes {
     public static let agencies: [AgencyCode] = [
         // Party (Đảng)
         AgencyCode(code: "TW", name: "Trung ương", level: .party, levelFollowsPlace: false,
-                   aliases: ["Ban Chấp hành Trung ương", "Ban Bí thư", "Bộ Chính trị", "Trung ương Đảng"]),
+                   aliases: ["Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương Đảng", "Trung ương Đảng"]),
+        // The Party organs that issue "…/TW" documents: same code, their own names.
+        AgencyCode(code: "TW", name: "Bộ Chính trị", level: .party, levelFollowsPlace: false, aliases: []),
+        AgencyCode(code: "TW", name: "Ban Bí thư", level: .party, levelFollowsPlace: false,
+                   aliases: ["Ban Bí thư Trung ương Đảng", "Ban Bí thư Trung ương"]),
         AgencyCode(code: "VPTW", name: "Văn phòng Trung ương Đảng", level: .party, levelFollowsPlace: false, aliases: []),
-        AgencyCode(code: "BTGTW", name: "Ban Tuyên giáo Trung ương", level: .party, levelFollowsPlace: false, aliases: []),
+        AgencyCode(code: "BTGTW", name: "Ban Tuyên giáo Trung ương", level: .party, levelFollowsPlace: false,
+                   aliases: ["Ban TGTW"]),
         AgencyCode(code: "TU", name: "Tỉnh ủy", level: .party, levelFollowsPlace: false, aliases: []),
         AgencyCode(code: "HU", name: "Huyện ủy", level: .party, levelFollowsPlace: false, aliases: []),
+        AgencyCode(code: "BTGTU", name: "Ban Tuyên giáo Tỉnh ủy", level: .party, levelFollowsPlace: false,
+                   aliases: ["Ban TGTU"]),
+        AgencyCode(code: "BTGHU", name: "Ban Tuyên giáo Huyện ủy", level: .party, levelFollowsPlace: false,
+                   aliases: ["Ban TGHU"]),
         // Central State bodies (Trung ương)
         AgencyCode(code: "QH", name: "Quốc hội", level: .central, levelFollowsPlace: false, aliases: []),
         AgencyCode(code: "UBTVQH", name: "Ủy ban Thường vụ Quốc hội", level: .central, levelFollowsPlace: false, aliases: []),
@@ -175,6 +184,8 @@ public enum DocumentCodes {
         AgencyCode(code: "PLĐTBXH", name: "Phòng Lao động - Thương binh và Xã hội", level: .district, levelFollowsPlace: false,
                    aliases: ["Phòng LĐTB&XH", "Phòng LĐTBXH"]),
         AgencyCode(code: "PVHTT", name: "Phòng Văn hóa và Thông tin", level: .district, levelFollowsPlace: false, aliases: []),
+        AgencyCode(code: "PTCKH", name: "Phòng Tài chính - Kế hoạch", level: .district, levelFollowsPlace: false,
+                   aliases: ["Phòng Tài chính Kế hoạch", "Phòng TC-KH"]),
     ]
 
     /// Administrative place words written before a place name, with the level they give.

@@ -24,9 +24,15 @@ extension PlanDocument {
         let cited = CitationExtractor().citations(in: text)
         let title = identity.title ?? fallbackTitle(of: text)
 
+        let resolver = AgencyResolver()
+        let context = resolver.context(identity: identity, text: text)
+        let agencies = resolver.agencies(in: text, identity: identity, citations: cited)
+        let topics = TopicClassifier().topics(title: title, text: text)
+
         var keywords: [(TermField, String)] = []
         var citations: [CitationRecord] = []
-        for doc in cited {
+        let citedIssuers = resolver.citedIssuers(cited, context: context)
+        for (n, doc) in cited.enumerated() {
             let c = doc.citation
             let role = doc.roles.min() ?? .body
             for _ in doc.mentions { keywords.append((.citation, doc.key)) }
@@ -34,7 +40,9 @@ extension PlanDocument {
             if doc.roles.contains(.legalBasis) { keywords.append((.legalBasis, doc.key)) }
             citations.append(CitationRecord(key: doc.key, symbol: c.symbol, kind: c.kind?.vietnameseName ?? "Văn bản",
                                             year: c.year, date: c.date?.iso, issuer: c.issuerText, role: role.rawValue,
-                                            mentions: doc.mentions.count, lookupKeys: c.kindKeys))
+                                            mentions: doc.mentions.count, lookupKeys: c.kindKeys,
+                                            roles: doc.roles.map(\.rawValue), number: c.number,
+                                            issuerAgency: citedIssuers[n]?.canonicalName))
         }
         let numberKey = identity.number?.key
         if let numberKey { keywords.append((.ownNumber, numberKey)) }
@@ -42,18 +50,19 @@ extension PlanDocument {
         var facets: [String: [String]] = [:]
         if let y = identity.year { facets["year"] = [String(y)] }
         if let kind = identity.kind { facets["type"] = [kind.vietnameseName] }
+        // "agency" is the issuer: what a plan is filed under. Its other forms
+        // ("Sở GD&ĐT Long An", "SGDĐT") go to "agency.alias", which the filter also reads.
         if let issuer = identity.issuer {
             facets["agency"] = [issuer.canonicalName]
-            var aliases = Set([issuer.name])
-            if let code = issuer.code, let known = DocumentCodes.agency(forCode: code) {
-                aliases.insert(known.code)
-                for a in known.aliases { aliases.insert(a) }
-            }
-            let place = issuer.place.map { " " + $0 } ?? ""
-            facets["agency.alias"] = aliases.map { $0 + place }.sorted()
+            facets["agency.alias"] = AgencyResolver.searchForms(of: issuer)
         }
-        let places = [identity.place, identity.issuer?.place].compactMap { $0 }
-        if !places.isEmpty { facets["place"] = Array(Set(places)).sorted() }
+        if !topics.isEmpty {
+            facets["topic"] = topics.map(\.topic)
+            let aliases = topics.flatMap { TopicTaxonomy.topic(named: $0.topic)?.aliases ?? [] }
+            if !aliases.isEmpty { facets["topic.alias"] = aliases }
+        }
+        let places = Self.places(identity: identity, context: context)
+        if !places.isEmpty { facets["place"] = places }
         if !cited.isEmpty { facets["cites"] = cited.map(\.citation.symbol) }
 
         let record = PlanRecord(id: PlanRecord.id(forPath: path), path: path, absolutePath: absolutePath,
@@ -61,8 +70,21 @@ extension PlanDocument {
                                 documentType: identity.kind?.vietnameseName, number: identity.number?.symbol,
                                 numberKey: numberKey, issuer: identity.issuer?.canonicalName, place: identity.place,
                                 date: identity.date?.iso ?? identity.year.map(String.init), year: identity.year,
-                                signer: identity.signer?.name, signerTitle: identity.signer?.title, citations: citations)
+                                signer: identity.signer?.name, signerTitle: identity.signer?.title, citations: citations,
+                                agencies: agencies, topics: topics)
         return (PlanDocument(record: record, fingerprint: fingerprint, text: text, title: title,
                              keywords: keywords, facets: facets), warnings)
+    }
+
+    /// The plan's district and province with their qualifiers ("huyện Thủ Thừa", "tỉnh Long An"),
+    /// and the place of the date line when it is neither.
+    static func places(identity: PlanIdentity, context: AgencyContext) -> [String] {
+        var out: [String] = []
+        var seen = Set<String>()
+        for slot in [context.district, context.province].compactMap({ $0 }) where seen.insert(Folding.fold(slot.place)).inserted {
+            out.append(slot.qualifier + " " + slot.place)
+        }
+        if let p = identity.place, seen.insert(Folding.fold(p)).inserted { out.append(p) }
+        return out
     }
 }

@@ -33,12 +33,23 @@ struct FilterSet {
         case let .text(text):
             let wanted = analyzer.tokens(in: TextNormalizer.normalize(text)).map(\.folded)
             guard !wanted.isEmpty else { return out }
-            for (i, v) in values.enumerated() {
-                let have = Set(analyzer.tokens(in: v).map(\.folded))
-                if wanted.allSatisfy(have.contains) { out.insert(UInt32(i)) }
+            for (i, v) in values.enumerated() where matches(wanted, analyzer.tokens(in: v).map(\.folded)) {
+                out.insert(UInt32(i))
             }
         }
         return out
+    }
+
+    /// Every wanted word is in the value, either in the value's order ("so gddt long an" in
+    /// "Sở GDĐT Long An", "Long An" in "tỉnh Long An") or in any order when the first wanted word
+    /// is the value's first word ("sở long an gddt"). So "Phòng GDĐT" does not match
+    /// "Sở GDĐT thành phố Hải Phòng", whose words are all there but scattered.
+    static func matches(_ wanted: [String], _ have: [String]) -> Bool {
+        guard let first = wanted.first, Set(wanted).isSubset(of: Set(have)) else { return false }
+        if have.first == first { return true }
+        var i = 0
+        for w in have where i < wanted.count && w == wanted[i] { i += 1 }
+        return i == wanted.count
     }
 
     func accepts(segment: Int, doc: Int) -> Bool {

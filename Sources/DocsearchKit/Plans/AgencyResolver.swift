@@ -1,0 +1,341 @@
+import Foundation
+
+/// Where a plan sits, for completing names it writes without a place: in a
+/// Long An plan "UBND tỉnh" is the people's committee of Long An province and
+/// "Sở Tư pháp" is Long An's; in a Hà Quảng plan "Phòng Văn hóa và Thông tin"
+/// is Hà Quảng's.
+public struct AgencyContext: Sendable, Equatable {
+    public var issuer: Agency?
+    /// ("tỉnh" or "thành phố", "Long An").
+    public var province: (qualifier: String, place: String)?
+    /// ("huyện", "Thủ Thừa").
+    public var district: (qualifier: String, place: String)?
+
+    public init(issuer: Agency?, province: (qualifier: String, place: String)?, district: (qualifier: String, place: String)?) {
+        self.issuer = issuer
+        self.province = province
+        self.district = district
+    }
+
+    public static func == (a: AgencyContext, b: AgencyContext) -> Bool {
+        a.issuer == b.issuer && a.province?.place == b.province?.place && a.province?.qualifier == b.province?.qualifier
+            && a.district?.place == b.district?.place && a.district?.qualifier == b.district?.qualifier
+    }
+}
+
+/// Turns agency names as plans write them into one canonical agency each
+/// ("UBND TỈNH LONG AN", "Uỷ ban nhân dân tỉnh Long An" and "UBND tỉnh" in a
+/// Long An plan → "Ủy ban nhân dân tỉnh Long An"), and collects every agency a
+/// plan names with its roles: issuer, issuer of a cited document, assignee
+/// under "Tổ chức thực hiện", recipient under "Nơi nhận".
+public struct AgencyResolver: Sendable {
+    private let parser = AgencyNameParser()
+    private let analyzer = Analyzer()
+
+    public init() {}
+
+    // MARK: - Tables derived from DocumentCodes
+
+    /// Party and central bodies by name ("Bộ Chính trị", "Ban Tuyên giáo Trung ương"): the
+    /// name parser leaves them out so that plan headers stay unambiguous.
+    static let partyAndCentral: [(words: [String], agency: AgencyCode)] = {
+        let analyzer = Analyzer()
+        var out: [(words: [String], agency: AgencyCode)] = []
+        for a in DocumentCodes.agencies where a.level == .party || a.level == .central {
+            for form in [a.name] + a.aliases {
+                let words = analyzer.tokens(in: form).map(\.folded)
+                if !words.isEmpty { out.append((words, a)) }
+            }
+        }
+        return out.sorted { $0.words.count > $1.words.count }
+    }()
+
+    /// First words of names of bodies that are not in the code table ("Vụ Giáo dục thể chất",
+    /// "Trung tâm Văn hóa và Truyền thông", "Công an tỉnh").
+    static let unitHeads: [[String]] = [
+        ["van", "phong"], ["thanh", "tra"], ["trung", "tam"], ["cong", "an"], ["toa", "an"], ["vien", "kiem", "sat"],
+        ["phong"], ["ban"], ["vu"], ["cuc"], ["hoi"], ["doan"], ["uy", "ban"], ["chi", "cuc"], ["dai"],
+    ]
+
+    /// Words that make a recipient a group rather than one agency ("Các phòng GD&ĐT", "UBND các xã").
+    static let groupWords: Set<String> = ["cac", "nhung", "moi"]
+
+    // MARK: - Context
+
+    /// The plan's own province and district, from its issuer, else from a people's
+    /// committee the text names with its place ("Ủy ban nhân dân tỉnh Long An").
+    public func context(identity: PlanIdentity, text: String) -> AgencyContext {
+        let issuer = identity.issuer
+        var province: (qualifier: String, place: String)?
+        var district: (qualifier: String, place: String)?
+        if let i = issuer, let p = i.place {
+            let q = i.placeQualifier ?? (i.level == .district ? "huyện" : "tỉnh")
+            if i.level == .province { province = (q, p) }
+            if i.level == .district { district = (q, p) }
+        }
+        if province == nil, issuer?.level == .district || issuer?.level == .commune {
+            let committees = (identity.headerAgencies + parser.mentions(in: text).map(\.agency))
+                .filter { ($0.code == "UBND" || $0.code == "HĐND") && $0.level == .province && $0.place != nil }
+            if let c = committees.first, let p = c.place { province = (c.placeQualifier ?? "tỉnh", p) }
+        }
+        return AgencyContext(issuer: issuer, province: province, district: district)
+    }
+
+    // MARK: - One name
+
+    /// The canonical agency for one name as written, completed from the context;
+    /// nil when the words name no agency, a group of agencies, or an office
+    /// whose place cannot be known ("UBND huyện" in a provincial plan).
+    public func resolve(_ written: String, context: AgencyContext) -> Agency? {
+        let name = Self.clean(written)
+        let tokens = analyzer.tokens(in: name)
+        guard let first = tokens.first else { return nil }
+        let folded = tokens.map(\.folded)
+        if folded.contains(where: Self.groupWords.contains) { return nil }
+
+        // Known codes and names: "Sở GD&ĐT", "UBND tỉnh", "Phòng Văn hóa và Thông tin".
+        if let m = parser.mentions(in: name).first, m.byteRange.lowerBound == first.byteRange.lowerBound {
+            return placed(m.agency, context: context)
+        }
+        // Party and central bodies: "Bộ Chính trị", "Ban Tuyên giáo Trung ương".
+        for v in Self.partyAndCentral where v.words.count <= folded.count && Array(folded.prefix(v.words.count)) == v.words {
+            return Agency(code: v.agency.code, name: v.agency.name, level: v.agency.level, placeQualifier: nil, place: nil)
+        }
+        // A unit of the issuer: "Thanh tra Sở", "Văn phòng Bộ", "Ban Giám đốc Sở".
+        let words = name.split(separator: " ").map(String.init)
+        if let issuer = context.issuer, words.count >= 2, let last = words.last,
+           let head = issuer.name.split(separator: " ").first, Folding.fold(last) == Folding.fold(String(head)),
+           folded.count <= 8, Self.startsWithUnitHead(folded) {
+            var unit = issuer
+            unit.code = nil
+            unit.name = AgencyNameParser.canonicalSpelling(words.dropLast().joined(separator: " ")) + " " + issuer.name
+            return unit
+        }
+        // Other bodies named by their kind: "Vụ Giáo dục thể chất", "Công an tỉnh".
+        guard Self.startsWithUnitHead(folded), (2...10).contains(folded.count),
+              String(name.prefix(1)).uppercased() == String(name.prefix(1)) else { return nil }
+        var level = context.issuer?.level ?? .province
+        var qualifier: String?
+        var place: String?
+        var base = words
+        if let lastWord = words.last,
+           let q = DocumentCodes.placeQualifiers.first(where: { Folding.fold($0.word) == Folding.fold(lastWord) }) {
+            // "Công an tỉnh": the plan's province.
+            guard let p = q.level == .province ? context.province : (q.level == .district ? context.district : nil) else { return nil }
+            base = Array(words.dropLast())
+            level = q.level
+            qualifier = p.qualifier
+            place = p.place
+        } else if context.issuer?.level == .district, let d = context.district {
+            // "Phòng Tài chính", "Trung tâm Văn hóa và Truyền thông" in a district plan.
+            qualifier = d.qualifier
+            place = d.place
+        }
+        return Agency(code: nil, name: AgencyNameParser.canonicalSpelling(base.joined(separator: " ")), level: level,
+                      placeQualifier: qualifier, place: place)
+    }
+
+    /// Completes the place of a parsed agency from the context; nil when it needs one and none is known.
+    func placed(_ parsed: Agency, context: AgencyContext) -> Agency? {
+        var a = parsed
+        guard a.place == nil else { return a }
+        let needsPlace = a.level == .province || a.level == .district || a.level == .commune
+        guard needsPlace else { a.placeQualifier = nil; return a }
+        let known = a.code.flatMap { DocumentCodes.agency(forCode: $0) }
+        if a.placeQualifier == nil, known?.levelFollowsPlace == true {
+            // "UBND" alone: the plan's own committee only if the plan is one of its offices.
+            guard let issuer = context.issuer, issuer.code == a.code, issuer.place != nil else { return nil }
+            return issuer
+        }
+        let slot = a.level == .district ? context.district : (a.level == .province ? context.province : nil)
+        guard let s = slot else { return nil }
+        a.placeQualifier = s.qualifier
+        a.place = s.place
+        return a
+    }
+
+    static func startsWithUnitHead(_ folded: [String]) -> Bool {
+        unitHeads.contains { h in h.count <= folded.count && Array(folded.prefix(h.count)) == h }
+    }
+
+    /// Without brackets, bullets, numbering, "Đối với", and trailing punctuation.
+    static func clean(_ s: String) -> String {
+        var out = ""
+        var depth = 0
+        for ch in s {
+            if ch == "(" { depth += 1; continue }
+            if ch == ")" { depth = max(0, depth - 1); continue }
+            if depth == 0 { out.append(ch) }
+        }
+        let strip = CharacterSet(charactersIn: " \t*·•-+;:,./")
+        out = out.trimmingCharacters(in: strip)
+        if Folding.fold(out).hasPrefix("doi voi ") { out = String(out.dropFirst("đối với ".count)) }
+        return out.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    // MARK: - Every agency of a plan
+
+    /// Every agency the plan names, canonical, with its roles; issuer first, then by first role and name.
+    public func agencies(in text: String, identity: PlanIdentity, citations: [CitedDocument]) -> [PlanAgency] {
+        let context = self.context(identity: identity, text: text)
+        var order: [String] = []
+        var byKey: [String: (agency: Agency, roles: Set<AgencyRole>, written: [String])] = [:]
+        func add(_ a: Agency, _ role: AgencyRole, _ written: String?) {
+            let key = Folding.fold(a.canonicalName)
+            if byKey[key] == nil { order.append(key); byKey[key] = (a, [], []) }
+            byKey[key]?.roles.insert(role)
+            if let w = written, !(byKey[key]?.written.contains(w) ?? true), (byKey[key]?.written.count ?? 0) < 5 {
+                byKey[key]?.written.append(w)
+            }
+        }
+        if let issuer = identity.issuer { add(issuer, .issuer, nil) }
+        for (doc, a) in zip(citations, citedIssuers(citations, context: context)) {
+            if let a { add(a, .citedIssuer, doc.citation.issuerText) }
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for name in assigneeNames(lines: lines) {
+            if let a = resolve(name, context: context) { add(a, .assignee, name) }
+        }
+        for name in recipientNames(lines: lines) {
+            if let a = resolve(name, context: context) { add(a, .recipient, name) }
+        }
+        let all = order.compactMap { key in byKey[key].map { PlanAgency(agency: $0.agency, roles: $0.roles.sorted(), writtenAs: $0.written) } }
+        return all.enumerated().sorted { x, y in
+            let rx = x.element.roles.first ?? .recipient, ry = y.element.roles.first ?? .recipient
+            return rx != ry ? rx < ry : x.offset < y.offset
+        }.map(\.element)
+    }
+
+    /// The issuers of the documents a plan cites, in the same order. A document whose issuer is
+    /// not written, or written short ("Ban Chỉ đạo"), takes the issuer of the next document with
+    /// the same agency code ("Quyết định số 1691/QĐ-UBND … và Quyết định số 3306/QĐ-UBND … của
+    /// Ủy ban nhân dân tỉnh Long An"), else of the previous one.
+    public func citedIssuers(_ docs: [CitedDocument], context: AgencyContext) -> [Agency?] {
+        let own = docs.map { citedIssuer($0.citation, context: context) }
+        func codeKey(_ i: Int) -> String? { docs[i].citation.issuerCode.map(DocumentCodes.codeKey) }
+        func matchesCode(_ a: Agency?, _ i: Int) -> Bool {
+            guard let a, let c = a.code, let k = codeKey(i) else { return false }
+            return DocumentCodes.codeKey(c) == k && (a.place != nil || !(a.level == .province || a.level == .district))
+        }
+        return own.indices.map { i in
+            if matchesCode(own[i], i) { return own[i] }
+            guard let k = codeKey(i), DocumentCodes.agency(forCode: k) != nil else { return own[i] }
+            let later = (i + 1..<docs.count).first { codeKey($0) == k && matchesCode(own[$0], $0) }
+            let earlier = (0..<i).reversed().first { codeKey($0) == k && matchesCode(own[$0], $0) }
+            if let j = later ?? earlier { return own[j] }
+            return own[i]
+        }
+    }
+
+    /// The issuer of a cited document: its name after the symbol ("của Ủy ban nhân dân tỉnh Long An"),
+    /// else the agency code in the symbol when that needs no place ("TTg", "BGDĐT", "TW").
+    public func citedIssuer(_ c: Citation, context: AgencyContext) -> Agency? {
+        if let text = c.issuerText, let a = resolve(text, context: context) { return a }
+        guard let code = c.issuerCode, let known = DocumentCodes.agency(forCode: code) else { return nil }
+        let agency = Agency(code: known.code, name: known.name, level: known.level, placeQualifier: nil, place: nil)
+        switch known.level {
+        case .central, .ministry, .party: return agency
+        case .province, .district, .commune:
+            // "1202/KH-SGDĐT" in a Sở GD&ĐT plan: the issuer's own earlier document.
+            if let issuer = context.issuer, let ic = issuer.code, DocumentCodes.codeKey(ic) == DocumentCodes.codeKey(code) { return issuer }
+            return nil
+        }
+    }
+
+    // MARK: - Sections
+
+    /// The numbered headings under "Tổ chức thực hiện" ("1. Thanh tra Sở", "2. Đối với Văn phòng Sở"),
+    /// split at commas, and every "Đơn vị chủ trì: …" in the text.
+    func assigneeNames(lines: [String]) -> [String] {
+        var out: [String] = []
+        var inSection = false
+        for raw in lines {
+            let line = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t*#"))
+            let folded = Folding.fold(line)
+            if let body = Self.romanHeading(line) {
+                inSection = Folding.fold(body).trimmingCharacters(in: CharacterSet(charactersIn: " .:")) == "to chuc thuc hien"
+                continue
+            }
+            if folded.hasPrefix("noi nhan") { inSection = false }
+            if folded.hasPrefix("- don vi chu tri:") || folded.hasPrefix("don vi chu tri:") {
+                if let colon = line.firstIndex(of: ":") { out += Self.parts(String(line[line.index(after: colon)...])) }
+                continue
+            }
+            guard inSection, let heading = Self.numberedHeading(line), heading.count <= 90,
+                  !Self.groupWords.contains(Folding.fold(String(heading.split(separator: " ").first ?? ""))) else { continue }
+            out += Self.parts(heading)
+        }
+        return out
+    }
+
+    /// The items of "Nơi nhận:" ("- UBND tỉnh;", "· Sở Tư pháp;"), split at commas; not "Như trên" or "Lưu".
+    func recipientNames(lines: [String]) -> [String] {
+        guard let start = lines.firstIndex(where: { Folding.fold($0.trimmingCharacters(in: .whitespaces)).hasPrefix("noi nhan") }) else { return [] }
+        var out: [String] = []
+        var started = false
+        let bullets: Set<Character> = ["-", "·", "•", "+", "–"]
+        let head = lines[start]
+        if let colon = head.firstIndex(of: ":") {
+            let rest = head[head.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if !rest.isEmpty { out += Self.parts(rest); started = true }
+        }
+        for raw in lines[(start + 1)...] {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { if started { break } else { continue } }
+            guard let first = line.first, bullets.contains(first) else { break }
+            started = true
+            let item = String(line.dropFirst())
+            let folded = Folding.fold(item).trimmingCharacters(in: .whitespaces)
+            if folded.hasPrefix("nhu tren") || folded.hasPrefix("luu") { continue }
+            out += Self.parts(item)
+        }
+        return out
+    }
+
+    /// "Phòng GD&ĐT cấp huyện, các đơn vị trực thuộc Sở" → two names.
+    static func parts(_ s: String) -> [String] {
+        s.split(whereSeparator: { $0 == "," || $0 == ";" }).map { clean(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// "III. TỔ CHỨC THỰC HIỆN" → "TỔ CHỨC THỰC HIỆN"; nil when the line is not a Roman-numbered heading.
+    static func romanHeading(_ line: String) -> String? {
+        var i = line.startIndex
+        while i < line.endIndex, "IVXL".contains(line[i]) { i = line.index(after: i) }
+        guard i > line.startIndex, i < line.endIndex, line[i] == "." || line[i] == ")" else { return nil }
+        let rest = line[line.index(after: i)...].trimmingCharacters(in: .whitespaces)
+        return rest.isEmpty || rest.count > 80 ? nil : rest
+    }
+
+    /// "2. Văn phòng Sở" → "Văn phòng Sở"; nil when the line is not a numbered heading.
+    static func numberedHeading(_ line: String) -> String? {
+        var i = line.startIndex
+        var digits = 0
+        while i < line.endIndex, line[i].isASCII, line[i].isNumber { i = line.index(after: i); digits += 1 }
+        guard (1...2).contains(digits), i < line.endIndex, line[i] == "." || line[i] == ")" else { return nil }
+        let rest = line[line.index(after: i)...].trimmingCharacters(in: .whitespaces)
+        guard let f = rest.first, f.isLetter, !rest.hasSuffix(";") else { return nil }
+        return rest
+    }
+
+    // MARK: - Search forms
+
+    /// The forms a user may type for an agency, for the "agency.alias" facet:
+    /// its code and abbreviations, each alone, with the place, and with qualifier and place
+    /// ("Sở GD&ĐT Long An", "SGDĐT tỉnh Long An", "UBND tỉnh Long An").
+    public static func searchForms(of agency: Agency) -> [String] {
+        var names = [agency.name]
+        if let code = agency.code, let known = DocumentCodes.agency(forCode: code), known.name == agency.name {
+            names.append(known.code)
+            names += known.aliases
+        }
+        var out = Set<String>()
+        for n in names {
+            out.insert(n)
+            if let p = agency.place {
+                out.insert(n + " " + p)
+                if let q = agency.placeQualifier { out.insert(n + " " + q + " " + p) }
+            }
+        }
+        return out.sorted()
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// A topic given to a plan and the terms that decided it.
+public struct TopicAssignment: Codable, Sendable, Equatable {
+    /// The topic's name ("bình đẳng giới").
+    public var topic: String
+    public var score: Double
+    /// Terms found in the title, as the taxonomy writes them.
+    public var titleTerms: [String]
+    /// How often the topic's terms occur in the rest of the text, and which.
+    public var textCount: Int
+    public var textTerms: [String]
+
+    /// "title: bình đẳng giới, tiến bộ phụ nữ; text ×14: bình đẳng giới".
+    public var reason: String {
+        var parts: [String] = []
+        if !titleTerms.isEmpty { parts.append("title: " + titleTerms.joined(separator: ", ")) }
+        if textCount > 0 { parts.append("text ×\(textCount): " + textTerms.joined(separator: ", ")) }
+        return parts.joined(separator: "; ")
+    }
+}
+
+/// Gives each plan one or more topics of `TopicTaxonomy`. The title weighs
+/// most: a topic whose term is in the title outranks any topic found only in
+/// the body, however often (body counts grow with the logarithm and are
+/// capped). Body-only topics are given when their terms recur.
+public struct TopicClassifier: Sendable {
+    /// Score of each distinct taxonomy term found in the title.
+    public var titleTermWeight = 12.0
+    /// Cap of the body score; below `titleTermWeight`, so the title decides.
+    public var maxTextScore = 10.0
+    /// Occurrences a topic needs in the text when its terms are not in the title.
+    public var minTextCountAlone = 3
+    /// Occurrences a text-only topic needs beside topics found in the title.
+    public var minTextCountSecondary = 8
+    public var maxTopics = 3
+
+    private let analyzer = Analyzer()
+
+    public init() {}
+
+    /// Term phrases as folded words, indexed by their first word; longest first.
+    static let termIndex: [String: [(words: [String], topic: Int, term: String)]] = {
+        let analyzer = Analyzer()
+        var d: [String: [(words: [String], topic: Int, term: String)]] = [:]
+        for (i, t) in TopicTaxonomy.topics.enumerated() {
+            for term in t.terms {
+                let words = analyzer.tokens(in: term).map(\.folded)
+                guard let first = words.first else { continue }
+                d[first, default: []].append((words, i, term))
+            }
+        }
+        return d.mapValues { $0.sorted { $0.words.count > $1.words.count } }
+    }()
+
+    /// Topic index → (count, terms seen) over the folded words, each position counted once.
+    func occurrences(_ words: [String]) -> [Int: (count: Int, terms: [String])] {
+        var out: [Int: (count: Int, terms: [String])] = [:]
+        var i = 0
+        while i < words.count {
+            var advanced = false
+            if let candidates = Self.termIndex[words[i]] {
+                for c in candidates where i + c.words.count <= words.count {
+                    if Array(words[i..<(i + c.words.count)]) == c.words {
+                        var entry = out[c.topic] ?? (0, [])
+                        entry.count += 1
+                        if !entry.terms.contains(c.term) { entry.terms.append(c.term) }
+                        out[c.topic] = entry
+                        i += c.words.count
+                        advanced = true
+                        break
+                    }
+                }
+            }
+            if !advanced { i += 1 }
+        }
+        return out
+    }
+
+    /// The topics of a plan, best first.
+    public func topics(title: String, text: String) -> [TopicAssignment] {
+        let titleWords = analyzer.tokens(in: title).map(\.folded)
+        let textWords = analyzer.tokens(in: text).map(\.folded)
+        let inTitle = occurrences(titleWords)
+        let inText = occurrences(textWords)
+        var scored: [TopicAssignment] = []
+        for (i, topic) in TopicTaxonomy.topics.enumerated() {
+            let t = inTitle[i]
+            // The title is part of the text; count the body alone.
+            let bodyCount = max(0, (inText[i]?.count ?? 0) - (t?.count ?? 0))
+            guard t != nil || bodyCount > 0 else { continue }
+            let titleScore = titleTermWeight * Double(t?.terms.count ?? 0)
+            let textScore = min(maxTextScore, 2 * log2(1 + Double(bodyCount)))
+            scored.append(TopicAssignment(topic: topic.name, score: ((titleScore + textScore) * 100).rounded() / 100,
+                                          titleTerms: t?.terms ?? [], textCount: bodyCount,
+                                          textTerms: bodyCount > 0 ? (inText[i]?.terms ?? []) : []))
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.topic < $1.topic }
+        let fromTitle = scored.filter { !$0.titleTerms.isEmpty }
+        let textOnly = scored.filter { $0.titleTerms.isEmpty }
+        var chosen = fromTitle
+        let needed = fromTitle.isEmpty ? minTextCountAlone : minTextCountSecondary
+        if let best = textOnly.first, best.textCount >= needed {
+            chosen.append(best)
+            // Other text-only topics nearly as strong as the best one.
+            chosen += textOnly.dropFirst().filter { $0.textCount >= needed && $0.score >= best.score * 0.8 }
+        }
+        return Array(chosen.prefix(maxTopics))
+    }
+}

@@ -1,0 +1,94 @@
+import XCTest
+@testable import DocsearchKit
+
+final class AgencyResolverTests: XCTestCase {
+    private let resolver = AgencyResolver()
+
+    private func context(_ seed: Fixtures.Seed) throws -> (AgencyContext, PlanIdentity, String) {
+        let text = TextNormalizer.normalize(try Fixtures.text(seed))
+        let id = PlanIdentityExtractor().identity(of: text)
+        return (resolver.context(identity: id, text: text), id, text)
+    }
+
+    func testPeoplesCommitteeFormsAreOneAgencyInALongAnPlan() throws {
+        let (ctx, _, _) = try context(.longAn)
+        let names = ["UBND TỈNH LONG AN", "Ủy ban nhân dân tỉnh Long An", "Uỷ ban nhân dân tỉnh Long An", "UBND tỉnh"]
+            .map { resolver.resolve($0, context: ctx)?.canonicalName }
+        XCTAssertEqual(Set(names.compactMap { $0 }), ["Ủy ban nhân dân tỉnh Long An"])
+        XCTAssertEqual(names.count, 4)
+        XCTAssertFalse(names.contains(nil))
+        XCTAssertEqual(resolver.resolve("UBND tỉnh", context: ctx)?.level, .province)
+    }
+
+    func testEducationDepartmentFormsTakeTheirProvinceOrDistrict() throws {
+        let (longAn, _, _) = try context(.longAn)
+        for form in ["Sở GD&ĐT", "Sở GDĐT", "Sở Giáo dục và Đào tạo", "SGDĐT"] {
+            XCTAssertEqual(resolver.resolve(form, context: longAn)?.canonicalName, "Sở Giáo dục và Đào tạo tỉnh Long An", form)
+        }
+        let (haiPhong, _, _) = try context(.haiPhong)
+        XCTAssertEqual(resolver.resolve("Sở GD&ĐT", context: haiPhong)?.canonicalName, "Sở Giáo dục và Đào tạo thành phố Hải Phòng")
+        let (thuThua, _, _) = try context(.thuThua)
+        for form in ["Phòng GD&ĐT", "Phòng GDĐT", "Phòng Giáo dục và Đào tạo"] {
+            XCTAssertEqual(resolver.resolve(form, context: thuThua)?.canonicalName, "Phòng Giáo dục và Đào tạo huyện Thủ Thừa", form)
+        }
+        for form in ["Bộ GDĐT", "Bộ Giáo dục và Đào tạo", "BGDĐT", "Bộ GD&ĐT"] {
+            let a = resolver.resolve(form, context: thuThua)
+            XCTAssertEqual(a?.canonicalName, "Bộ Giáo dục và Đào tạo", form)
+            XCTAssertEqual(a?.level, .ministry, form)
+        }
+    }
+
+    func testOfficesWhosePlaceCannotBeKnownAndGroupsAreNotAgencies() throws {
+        let (longAn, _, _) = try context(.longAn)
+        XCTAssertNil(resolver.resolve("UBND huyện", context: longAn), "a provincial plan does not say which district")
+        XCTAssertNil(resolver.resolve("Các phòng GD&ĐT cấp huyện", context: longAn))
+        XCTAssertNil(resolver.resolve("Như trên", context: longAn))
+        XCTAssertNil(resolver.resolve("Chánh Văn phòng", context: longAn))
+    }
+
+    func testCodesExpandToTheirAgencies() {
+        let expected = ["BCĐNQ": "Ban Chỉ đạo nhân quyền", "TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ", "TW": "Trung ương",
+                        "BTGTW": "Ban Tuyên giáo Trung ương", "BTC": "Bộ Tài chính", "BTP": "Bộ Tư pháp", "STP": "Sở Tư pháp",
+                        "BCDNQ": "Ban Chỉ đạo nhân quyền", "ttg": "Thủ tướng Chính phủ"]
+        for (code, name) in expected { XCTAssertEqual(DocumentCodes.agency(forCode: code)?.name, name, code) }
+        XCTAssertEqual(DocumentCodes.agency(forCode: "TW")?.level, .party)
+    }
+
+    func testRolesInTheLongAnPlan() throws {
+        let (_, id, text) = try context(.longAn)
+        let agencies = resolver.agencies(in: text, identity: id, citations: CitationExtractor().citations(in: text))
+        func roles(_ name: String) -> [AgencyRole] { agencies.first { $0.name == name }?.roles ?? [] }
+        XCTAssertEqual(agencies.first?.name, "Sở Giáo dục và Đào tạo tỉnh Long An")
+        XCTAssertTrue(roles("Sở Giáo dục và Đào tạo tỉnh Long An").contains(.issuer))
+        XCTAssertEqual(roles("Ban Chỉ đạo nhân quyền tỉnh Long An"), [.citedIssuer])
+        XCTAssertEqual(roles("Thanh tra Sở Giáo dục và Đào tạo tỉnh Long An"), [.assignee])
+        XCTAssertEqual(roles("Ủy ban nhân dân tỉnh Long An"), [.recipient])
+        XCTAssertEqual(roles("Sở Tư pháp tỉnh Long An"), [.recipient])
+        XCTAssertEqual(roles("Bộ Giáo dục và Đào tạo"), [.recipient], "from “Bộ GD&ĐT-Vụ Pháp Chế”")
+        XCTAssertEqual(Set(agencies.map(\.name)).count, agencies.count, "each agency once")
+    }
+
+    func testAssigneesUnderToChucThucHien() throws {
+        let (_, hpId, hpText) = try context(.haiPhong)
+        let hp = resolver.agencies(in: hpText, identity: hpId, citations: [])
+        XCTAssertTrue(hp.contains { $0.name == "Văn phòng Sở Giáo dục và Đào tạo thành phố Hải Phòng" && $0.roles == [.assignee] })
+        XCTAssertTrue(hp.contains { $0.name == "Thanh tra Sở Giáo dục và Đào tạo thành phố Hải Phòng" && $0.roles.contains(.assignee) })
+        let (_, hqId, hqText) = try context(.haQuang)
+        let hq = resolver.agencies(in: hqText, identity: hqId, citations: [])
+        XCTAssertTrue(hq.contains { $0.name == "Phòng Văn hóa và Thông tin huyện Hà Quảng" && $0.roles == [.assignee] })
+        XCTAssertTrue(hq.contains { $0.name == "Sở Thông tin và Truyền thông tỉnh Cao Bằng" && $0.roles == [.recipient] },
+                      "a district plan's province comes from the committee it cites")
+        XCTAssertFalse(hq.contains { $0.name.hasPrefix("Ban huyện") }, "“Các Phòng, Ban, ngành” is a group")
+    }
+
+    func testCitedIssuerWrittenShortOrNotAtAllTakesTheNextSameCode() throws {
+        let text = TextNormalizer.normalize(try Fixtures.text(.thuThua))
+        let id = PlanIdentityExtractor().identity(of: text)
+        let docs = CitationExtractor().citations(in: text)
+        let issuers = resolver.citedIssuers(docs, context: resolver.context(identity: id, text: text))
+        let byKey = Dictionary(uniqueKeysWithValues: zip(docs.map(\.key), issuers.map { $0?.canonicalName }))
+        XCTAssertEqual(byKey["1691/QD-UBND"] ?? nil, "Ủy ban nhân dân tỉnh Long An", "“1691/QĐ-UBND … và 3306/QĐ-UBND … của UBND tỉnh Long An”")
+        XCTAssertEqual(byKey["2274/KH-UBND"] ?? nil, "Ủy ban nhân dân huyện Thủ Thừa")
+        XCTAssertEqual(byKey["21-CT/TW"] ?? nil, "Ban Bí thư")
+    }
+}
