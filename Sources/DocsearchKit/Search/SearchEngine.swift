@@ -28,7 +28,12 @@ public final class SearchEngine: @unchecked Sendable {
             guard f.facet == "cites", case let .text(value) = f.value else { return true }
             let found = Citation.parseQuery(value)
             guard !found.isEmpty else { return true }
-            for q in found { query.references.append(QueryReferences.reference(q, text: value)) }
+            // A plan's own number is not a citation of it.
+            for q in found {
+                var r = QueryReferences.reference(q, text: value)
+                r.keys.removeAll { $0.field == .ownNumber }
+                query.references.append(r)
+            }
             return false
         }
         return try search(query, request: request)
