@@ -16,6 +16,7 @@ public struct CommandLineTool {
       docsearch agencies [--json]        every agency named, canonical, with its roles
       docsearch topics [--json]          the topic taxonomy with plan counts
       docsearch related PLAN [--json]    plans that share legal bases with PLAN
+      docsearch eval QRELS --docs DIR    ranking quality (recall@k, MRR@10) on labelled questions
       docsearch serve [--host H] [--port P]   the web search page and JSON API (http://127.0.0.1:8080/)
 
     The index lives in .docsearch/ (or --index DIR, or $DOCSEARCH_INDEX).
@@ -50,6 +51,7 @@ public struct CommandLineTool {
             case "agencies": return try agencies(Array(arguments.dropFirst()))
             case "topics": return try topics(Array(arguments.dropFirst()))
             case "related": return try related(Array(arguments.dropFirst()))
+            case "eval": return try eval(Array(arguments.dropFirst()))
             case "serve": return try serve(Array(arguments.dropFirst()))
             default: return try search(arguments)
             }
