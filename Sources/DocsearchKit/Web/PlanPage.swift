@@ -1,17 +1,18 @@
 import Foundation
 
-/// `GET /plans/{id}`: one plan's identity, topics, legal bases (each linking
-/// to the plans that cite it too), the plans citing it, related plans, and
-/// the full text with the query highlighted when one came with the link.
+/// `GET /plans/{id}`: one plan's identity, its agencies with their roles, its
+/// topics with the terms that decided them, the documents it cites (each
+/// linking to the plans that cite it too), the plans citing it, the plans
+/// related by shared documents (with those documents), and the full text
+/// with the query highlighted when one came with the link.
 enum PlanPage {
     struct Model {
         var record: PlanRecord
-        var topics: [String]
-        /// Plans citing each of this plan's cited documents (key → count).
-        var citingCounts: [String: Int]
+        /// The documents this plan cites, by key, as the citation graph has them.
+        var cited: [String: CitationGraph.Document]
         /// Plans citing this plan (by its own number).
-        var citedBy: [PlanRecord]
-        var related: [PlanRecord]
+        var citedBy: [CitationGraph.CitingPlan]
+        var related: [RelatedPlan]
         /// The text as indexed, or nil when the file can no longer be read.
         var text: String?
         var query: String
@@ -19,13 +20,8 @@ enum PlanPage {
         var marks: [Range<Int>]
     }
 
-    static func roleLabel(_ role: String) -> String {
-        switch role {
-        case "basis": return "Căn cứ"
-        case "footnote": return "Chú thích"
-        default: return "Có nhắc đến"
-        }
-    }
+    /// The page of the plan `id`.
+    static func url(_ id: String) -> String { "/plans/" + URLQuery.encode(id) }
 
     static func html(_ m: Model) -> String {
         let r = m.record
@@ -46,14 +42,11 @@ enum PlanPage {
             body += "<dt>\(HTML.escape(label))</dt><dd>\(value.map(HTML.escape) ?? "<span class=\"empty\">—</span>")</dd>"
         }
         body += "</dl>"
-        if !m.topics.isEmpty {
-            body += "<section><h2>Chủ đề</h2><p>" + m.topics.map { t in
-                "<a href=\"\(HTML.escape(URLQuery.url("/search", [("topic", t)])))\">\(HTML.escape(t))</a>"
-            }.joined(separator: " · ") + "</p></section>"
-        }
+        body += topics(r.topics ?? [])
+        body += agencies(r.agencies ?? [])
         body += citations(m)
-        body += planList("Văn bản trích dẫn văn bản này", m.citedBy)
-        body += planList("Văn bản liên quan (cùng căn cứ)", m.related)
+        body += citingPlans(m.citedBy)
+        body += related(m.related)
         for w in r.warnings { body += "<p class=\"notice\">\(HTML.escape(w))</p>" }
         body += "<section><h2>Toàn văn</h2>"
         if let text = m.text {
@@ -65,33 +58,90 @@ enum PlanPage {
         return PageLayout.page(title: title, body: body)
     }
 
+    /// Each topic links to the plans of that topic, with the terms that decided it.
+    static func topics(_ topics: [TopicAssignment]) -> String {
+        guard !topics.isEmpty else { return "" }
+        var out = "<section><h2>Chủ đề</h2><ul>"
+        for t in topics {
+            var reasons: [String] = []
+            if !t.titleTerms.isEmpty { reasons.append("tiêu đề: " + t.titleTerms.joined(separator: ", ")) }
+            if t.textCount > 0 { reasons.append("nội dung ×\(t.textCount): " + t.textTerms.joined(separator: ", ")) }
+            out += "<li><a href=\"\(HTML.escape(URLQuery.url("/search", [(FacetName.topic.rawValue, t.topic)])))\">\(HTML.escape(t.topic))</a>"
+            if !reasons.isEmpty { out += " <span class=\"count\">(\(HTML.escape(reasons.joined(separator: "; "))))</span>" }
+            out += "</li>"
+        }
+        return out + "</ul></section>"
+    }
+
+    /// Each agency with its roles; an issuer links to the plans it issued.
+    static func agencies(_ agencies: [PlanAgency]) -> String {
+        guard !agencies.isEmpty else { return "" }
+        var out = "<section><h2>Cơ quan</h2><ul>"
+        for a in agencies {
+            let name = HTML.escape(a.name)
+            out += a.roles.contains(.issuer)
+                ? "<li><a href=\"\(HTML.escape(URLQuery.url("/search", [(FacetName.agency.rawValue, a.name)])))\">\(name)</a>"
+                : "<li>\(name)"
+            var details = [a.roles.map(\.vietnameseName).joined(separator: ", ")]
+            let written = a.writtenAs.filter { $0 != a.name }
+            if !written.isEmpty { details.append("viết là " + written.map { "“\($0)”" }.joined(separator: ", ")) }
+            out += " <span class=\"count\">(\(HTML.escape(details.joined(separator: "; "))))</span></li>"
+        }
+        return out + "</ul></section>"
+    }
+
+    /// Legal bases first; each document links to the plans citing it.
     static func citations(_ m: Model) -> String {
         var out = "<section><h2>Căn cứ pháp lý và văn bản được trích dẫn</h2>"
         guard !m.record.citations.isEmpty else { return out + "<p class=\"empty\">Không có.</p></section>" }
-        let ordered = m.record.citations.filter { $0.role == "basis" } + m.record.citations.filter { $0.role != "basis" }
+        let basis = CitationRole.legalBasis.rawValue
+        let ordered = m.record.citations.filter { $0.allRoles.contains(basis) } + m.record.citations.filter { !$0.allRoles.contains(basis) }
         out += "<ul>"
         for c in ordered {
-            var line = "<a href=\"\(HTML.escape(CitationPage.url(c.key)))\">\(HTML.escape(c.kind + " " + c.symbol))</a>"
-            var details: [String] = [roleLabel(c.role)]
+            let link = HTML.escape(CitationPage.url(c.key))
+            var line = "<a href=\"\(link)\">\(HTML.escape(c.kind + " " + c.symbol))</a>"
+            var details = CitationRole.vietnameseNames(c.allRoles)
             if let d = c.date { details.append("ngày \(d)") }
-            if let i = c.issuer { details.append(i) }
-            if let n = m.citingCounts[c.key] { details.append("\(n) văn bản trích dẫn") }
+            if let i = c.issuerAgency ?? c.issuer { details.append(i) }
             line += " <span class=\"count\">(\(HTML.escape(details.joined(separator: ", "))))</span>"
+            if let n = m.cited[c.key]?.citedBy {
+                line += " · <a href=\"\(link)\">\(n) văn bản trích dẫn</a>"
+            }
             out += "<li>\(line)</li>"
         }
         return out + "</ul></section>"
     }
 
-    static func planList(_ heading: String, _ plans: [PlanRecord]) -> String {
+    static func citingPlans(_ plans: [CitationGraph.CitingPlan]) -> String {
         guard !plans.isEmpty else { return "" }
-        var out = "<section><h2>\(HTML.escape(heading))</h2><ul>"
+        var out = "<section><h2>Văn bản trích dẫn văn bản này</h2><ul>"
         for p in plans {
-            let title = p.title.isEmpty ? p.path : p.title
-            out += "<li><a href=\"\(HTML.escape("/plans/" + URLQuery.encode(p.id)))\">\(HTML.escape(title))</a>"
-            let meta = PageLayout.metaLine([p.number, p.date])
+            out += "<li>\(planLink(id: p.id, title: p.title, path: p.path))"
+            let roles = CitationRole.vietnameseNames(p.roles)
+            let meta = PageLayout.metaLine([p.number] + roles)
             if !meta.isEmpty { out += " <span class=\"count\">\(meta)</span>" }
             out += "</li>"
         }
         return out + "</ul></section>"
+    }
+
+    /// Related plans with the shared documents that made them related, weightiest first.
+    static func related(_ plans: [RelatedPlan]) -> String {
+        guard !plans.isEmpty else { return "" }
+        var out = "<section><h2>Văn bản liên quan (cùng căn cứ, cùng trích dẫn)</h2><ul>"
+        for p in plans {
+            out += "<li>\(planLink(id: p.id, title: p.title, path: p.path))"
+            let shared = p.shared.map { s in
+                "<a href=\"\(HTML.escape(CitationPage.url(s.key)))\">\(HTML.escape(s.symbol))</a>"
+                    + (s.bothLegalBasis ? " (cùng là căn cứ)" : "")
+            }
+            out += " <span class=\"count\">cùng trích dẫn: \(shared.joined(separator: ", "))</span></li>"
+        }
+        return out + "</ul></section>"
+    }
+
+    static func planLink(id: String, title: String, path: String) -> String {
+        let shown = title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? path : title
+        return "<a href=\"\(HTML.escape(url(id)))\">\(HTML.escape(shown))</a>"
     }
 }
