@@ -58,86 +58,72 @@ enum PlanPage {
         return PageLayout.page(title: title, body: body)
     }
 
+    /// `<section>` with a heading and a list of the items (HTML each); "" without items,
+    /// or `empty` said in words when given.
+    static func listSection(_ heading: String, _ items: [String], empty: String? = nil) -> String {
+        guard !items.isEmpty || empty != nil else { return "" }
+        let list = items.isEmpty ? "<p class=\"empty\">\(HTML.escape(empty ?? ""))</p>" : "<ul><li>" + items.joined(separator: "</li><li>") + "</li></ul>"
+        return "<section><h2>\(HTML.escape(heading))</h2>\(list)</section>"
+    }
+
+    /// `text` with its details in parentheses, when there are any.
+    static func detailed(_ html: String, _ details: [String]) -> String {
+        details.isEmpty ? html : html + " <span class=\"count\">(\(HTML.escape(details.joined(separator: "; "))))</span>"
+    }
+
     /// Each topic links to the plans of that topic, with the terms that decided it.
     static func topics(_ topics: [TopicAssignment]) -> String {
-        guard !topics.isEmpty else { return "" }
-        var out = "<section><h2>Chủ đề</h2><ul>"
-        for t in topics {
+        listSection("Chủ đề", topics.map { t in
             var reasons: [String] = []
             if !t.titleTerms.isEmpty { reasons.append("tiêu đề: " + t.titleTerms.joined(separator: ", ")) }
             if t.textCount > 0 { reasons.append("nội dung ×\(t.textCount): " + t.textTerms.joined(separator: ", ")) }
-            out += "<li><a href=\"\(HTML.escape(URLQuery.url("/search", [(FacetName.topic.rawValue, t.topic)])))\">\(HTML.escape(t.topic))</a>"
-            if !reasons.isEmpty { out += " <span class=\"count\">(\(HTML.escape(reasons.joined(separator: "; "))))</span>" }
-            out += "</li>"
-        }
-        return out + "</ul></section>"
+            return detailed(searchLink(.topic, t.topic), reasons)
+        })
     }
 
     /// Each agency with its roles; an issuer links to the plans it issued.
     static func agencies(_ agencies: [PlanAgency]) -> String {
-        guard !agencies.isEmpty else { return "" }
-        var out = "<section><h2>Cơ quan</h2><ul>"
-        for a in agencies {
-            let name = HTML.escape(a.name)
-            out += a.roles.contains(.issuer)
-                ? "<li><a href=\"\(HTML.escape(URLQuery.url("/search", [(FacetName.agency.rawValue, a.name)])))\">\(name)</a>"
-                : "<li>\(name)"
+        listSection("Cơ quan", agencies.map { a in
             var details = [a.roles.map(\.vietnameseName).joined(separator: ", ")]
             let written = a.writtenAs.filter { $0 != a.name }
             if !written.isEmpty { details.append("viết là " + written.map { "“\($0)”" }.joined(separator: ", ")) }
-            out += " <span class=\"count\">(\(HTML.escape(details.joined(separator: "; "))))</span></li>"
-        }
-        return out + "</ul></section>"
+            return detailed(a.roles.contains(.issuer) ? searchLink(.agency, a.name) : HTML.escape(a.name), details)
+        })
     }
 
     /// Legal bases first; each document links to the plans citing it.
     static func citations(_ m: Model) -> String {
-        var out = "<section><h2>Căn cứ pháp lý và văn bản được trích dẫn</h2>"
-        guard !m.record.citations.isEmpty else { return out + "<p class=\"empty\">Không có.</p></section>" }
         let basis = CitationRole.legalBasis.rawValue
         let ordered = m.record.citations.filter { $0.allRoles.contains(basis) } + m.record.citations.filter { !$0.allRoles.contains(basis) }
-        out += "<ul>"
-        for c in ordered {
+        return listSection("Căn cứ pháp lý và văn bản được trích dẫn", ordered.map { c in
             let link = HTML.escape(CitationPage.url(c.key))
-            var line = "<a href=\"\(link)\">\(HTML.escape(c.kind + " " + c.symbol))</a>"
-            var details = CitationRole.vietnameseNames(c.allRoles)
+            var details = [CitationRole.vietnameseNames(c.allRoles).joined(separator: ", ")]
             if let d = c.date { details.append("ngày \(d)") }
             if let i = c.issuerAgency ?? c.issuer { details.append(i) }
-            line += " <span class=\"count\">(\(HTML.escape(details.joined(separator: ", "))))</span>"
-            if let n = m.cited[c.key]?.citedBy {
-                line += " · <a href=\"\(link)\">\(n) văn bản trích dẫn</a>"
-            }
-            out += "<li>\(line)</li>"
-        }
-        return out + "</ul></section>"
+            var line = detailed("<a href=\"\(link)\">\(HTML.escape(c.kind + " " + c.symbol))</a>", details)
+            if let n = m.cited[c.key]?.citedBy { line += " · <a href=\"\(link)\">\(n) văn bản trích dẫn</a>" }
+            return line
+        }, empty: "Không có.")
     }
 
     static func citingPlans(_ plans: [CitationGraph.CitingPlan]) -> String {
-        guard !plans.isEmpty else { return "" }
-        var out = "<section><h2>Văn bản trích dẫn văn bản này</h2><ul>"
-        for p in plans {
-            out += "<li>\(planLink(id: p.id, title: p.title, path: p.path))"
-            let roles = CitationRole.vietnameseNames(p.roles)
-            let meta = PageLayout.metaLine([p.number] + roles)
-            if !meta.isEmpty { out += " <span class=\"count\">\(meta)</span>" }
-            out += "</li>"
-        }
-        return out + "</ul></section>"
+        listSection("Văn bản trích dẫn văn bản này", plans.map { p in
+            detailed(planLink(id: p.id, title: p.title, path: p.path), [p.number].compactMap { $0 } + CitationRole.vietnameseNames(p.roles))
+        })
     }
 
     /// Related plans with the shared documents that made them related, weightiest first.
     static func related(_ plans: [RelatedPlan]) -> String {
-        guard !plans.isEmpty else { return "" }
-        var out = "<section><h2>Văn bản liên quan (cùng căn cứ, cùng trích dẫn)</h2><ul>"
-        for p in plans {
-            out += "<li>\(planLink(id: p.id, title: p.title, path: p.path))"
+        listSection("Văn bản liên quan (cùng căn cứ, cùng trích dẫn)", plans.map { p in
             let shared = p.shared.map { s in
-                "<a href=\"\(HTML.escape(CitationPage.url(s.key)))\">\(HTML.escape(s.symbol))</a>"
-                    + (s.bothLegalBasis ? " (cùng là căn cứ)" : "")
+                "<a href=\"\(HTML.escape(CitationPage.url(s.key)))\">\(HTML.escape(s.symbol))</a>" + (s.bothLegalBasis ? " (cùng là căn cứ)" : "")
             }
-            out += " <span class=\"count\">cùng trích dẫn: \(shared.joined(separator: ", "))</span></li>"
-        }
-        return out + "</ul></section>"
+            return planLink(id: p.id, title: p.title, path: p.path) + " <span class=\"count\">cùng trích dẫn: \(shared.joined(separator: ", "))</span>"
+        })
+    }
+
+    static func searchLink(_ facet: FacetName, _ value: String) -> String {
+        "<a href=\"\(HTML.escape(URLQuery.url("/search", [(facet.rawValue, value)])))\">\(HTML.escape(value))</a>"
     }
 
     static func planLink(id: String, title: String, path: String) -> String {
