@@ -17,7 +17,7 @@ extension CommandLineTool {
         let directory = try AgencyDirectory(snapshot: openIndex(args))
         let shown = Array(directory.entries.prefix(limit))
         if args.has("--json") {
-            terminal.line(JSONText.encode(AgenciesJSON(total: directory.entries.count, agencies: shown)))
+            terminal.line(JSONText.encode(MetadataJSON.Agencies(directory, limit: limit)))
         } else {
             terminal.line(terminal.dim("\(directory.entries.count) agencies"))
             for e in shown {
@@ -29,8 +29,3 @@ extension CommandLineTool {
     }
 }
 
-/// `docsearch agencies --json`: {"total", "agencies": [AgencyDirectory.Entry]}.
-struct AgenciesJSON: Codable {
-    var total: Int
-    var agencies: [AgencyDirectory.Entry]
-}

@@ -18,7 +18,7 @@ extension CommandLineTool {
         let graph = try CitationGraph(snapshot: openIndex(args))
         let shown = Array(graph.documents.prefix(limit))
         if args.has("--json") {
-            terminal.line(JSONText.encode(CitationsJSON(plans: graph.planCount, total: graph.documents.count, documents: shown)))
+            terminal.line(JSONText.encode(MetadataJSON.Citations(graph, limit: limit)))
         } else {
             terminal.line(terminal.dim("\(graph.documents.count) documents cited by \(graph.planCount) plans"))
             for d in shown {
@@ -33,9 +33,3 @@ extension CommandLineTool {
     }
 }
 
-/// `docsearch citations --json`: {"plans", "total", "documents": [CitationGraph.Document]}.
-struct CitationsJSON: Codable {
-    var plans: Int
-    var total: Int
-    var documents: [CitationGraph.Document]
-}

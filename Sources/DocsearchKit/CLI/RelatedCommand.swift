@@ -19,7 +19,7 @@ extension CommandLineTool {
         let graph = try CitationGraph(snapshot: snapshot)
         let related = RelatedPlans.related(to: plan.id, in: graph, limit: limit)
         if args.has("--json") {
-            terminal.line(JSONText.encode(RelatedJSON(id: plan.id, path: plan.path, title: plan.title, related: related)))
+            terminal.line(JSONText.encode(MetadataJSON.Related(plan: plan, related: related)))
         } else {
             terminal.line(terminal.dim("\(related.count) plans related to \(plan.path)"))
             for (i, r) in related.enumerated() {
@@ -32,10 +32,3 @@ extension CommandLineTool {
     }
 }
 
-/// `docsearch related PLAN --json`: {"id", "path", "title", "related": [RelatedPlan]}.
-struct RelatedJSON: Codable {
-    var id: String
-    var path: String
-    var title: String
-    var related: [RelatedPlan]
-}

@@ -15,7 +15,7 @@ extension CommandLineTool {
         guard args.positionals.isEmpty else { throw CLIError.usage("topics: takes no words (see `docsearch topics --help`)") }
         let directory = try TopicDirectory(snapshot: openIndex(args))
         if args.has("--json") {
-            terminal.line(JSONText.encode(TopicsJSON(topics: directory.entries)))
+            terminal.line(JSONText.encode(MetadataJSON.Topics(directory)))
         } else {
             for e in directory.entries {
                 terminal.line(String(format: "%6d  ", e.plans) + e.topic + terminal.dim(" (first topic of \(e.primary)) · " + e.scope))
@@ -26,7 +26,3 @@ extension CommandLineTool {
     }
 }
 
-/// `docsearch topics --json`: {"topics": [TopicDirectory.Entry]}.
-struct TopicsJSON: Codable {
-    var topics: [TopicDirectory.Entry]
-}

@@ -62,32 +62,64 @@ struct FilterSet {
     }
 }
 
-/// Counts facet values over the matching plans.
+/// Counts facet values over plans: the plans matching a search (its facets,
+/// the most frequent `perFacet` values of each) or every live plan of a
+/// snapshot (the web form's choices: every value). Facets named "x.alias"
+/// are search forms of "x" and not counted.
 enum FacetCounter {
     static let perFacet = 10
 
-    static func count(_ matches: [(Int, Int)], snapshot: IndexSnapshot) throws -> [String: [SearchResults.FacetCount]] {
-        var counts: [String: [String: Int]] = [:]
-        var columnsBySegment: [[String: SegmentReader.FacetColumn]] = []
-        for s in snapshot.segments { columnsBySegment.append(try s.facetColumns()) }
-        var perSegment: [String: [Int: [Int]]] = [:]
-        for (s, d) in matches {
-            for (name, column) in columnsBySegment[s] where !name.contains(".") {
-                for o in column.ordinals(of: d) { perSegment[name, default: [:]][s, default: []].append(Int(o)) }
+    /// Over the matching plans, as (segment, doc): at most `limit` values per facet, most frequent first.
+    static func count(_ matches: [(Int, Int)], snapshot: IndexSnapshot,
+                      limit: Int = perFacet) throws -> [String: [SearchResults.FacetCount]] {
+        var tally = try Tally(snapshot)
+        for (s, d) in matches { tally.add(segment: s, doc: d) }
+        return tally.counts(limit: limit)
+    }
+
+    /// Over every live plan of the snapshot: every value of every facet, most frequent first.
+    static func countAll(in snapshot: IndexSnapshot) throws -> [String: [SearchResults.FacetCount]] {
+        var tally = try Tally(snapshot)
+        snapshot.forEachLiveDocument { s, d in tally.add(segment: s, doc: d) }
+        return tally.counts(limit: .max)
+    }
+
+    /// Plans per value ordinal, per segment and counted column.
+    private struct Tally {
+        let columns: [[(name: String, column: SegmentReader.FacetColumn)]]
+        var perOrdinal: [[[Int]]]
+
+        init(_ snapshot: IndexSnapshot) throws {
+            var columns: [[(name: String, column: SegmentReader.FacetColumn)]] = []
+            for segment in snapshot.segments {
+                columns.append(try segment.facetColumns().filter { !$0.key.contains(".") }
+                    .map { (name: $0.key, column: $0.value) }.sorted { $0.name < $1.name })
+            }
+            self.columns = columns
+            perOrdinal = columns.map { $0.map { [Int](repeating: 0, count: $0.column.values.count) } }
+        }
+
+        mutating func add(segment s: Int, doc d: Int) {
+            guard s >= 0 && s < columns.count else { return }
+            for (c, entry) in columns[s].enumerated() {
+                for o in entry.column.ordinals(of: d) where Int(o) < perOrdinal[s][c].count { perOrdinal[s][c][Int(o)] += 1 }
             }
         }
-        for (name, bySegment) in perSegment {
-            var c: [String: Int] = [:]
-            for (s, ords) in bySegment {
-                guard let column = columnsBySegment[s][name] else { continue }
-                for o in ords where o < column.values.count { c[column.values[o], default: 0] += 1 }
+
+        func counts(limit: Int) -> [String: [SearchResults.FacetCount]] {
+            var byValue: [String: [String: Int]] = [:]
+            for (s, segmentColumns) in columns.enumerated() {
+                for (c, entry) in segmentColumns.enumerated() {
+                    for (o, n) in perOrdinal[s][c].enumerated() where n > 0 {
+                        byValue[entry.name, default: [:]][entry.column.values[o], default: 0] += n
+                    }
+                }
             }
-            counts[name] = c
-        }
-        return counts.mapValues { c in
-            c.map { SearchResults.FacetCount(value: $0.key, count: $0.value) }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
-                .prefix(perFacet).map { $0 }
+            return byValue.mapValues { values in
+                Array(values.map { SearchResults.FacetCount(value: $0.key, count: $0.value) }
+                    .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+                    .prefix(max(0, limit)))
+            }
         }
     }
 }

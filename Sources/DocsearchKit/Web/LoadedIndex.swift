@@ -1,10 +1,11 @@
 import Foundation
 
 /// One snapshot as the server uses it: the search service over it and what
-/// the pages derive from it once (the plan ids, the facet totals, the cited
-/// documents). Immutable apart from those caches, which fill on first use
-/// under a lock; a request keeps the `LoadedIndex` it started with, so a
-/// reload never changes the index under a request.
+/// the pages derive from it once (the plan ids, the facet totals, the
+/// citation graph and the agency and topic directories). Immutable apart from
+/// those caches, which fill on first use; a request keeps the `LoadedIndex`
+/// it started with, so a reload never changes the index under a request, and
+/// a reload starts with empty caches.
 public final class LoadedIndex: @unchecked Sendable {
     public let snapshot: IndexSnapshot
     public let service: SearchService
@@ -13,10 +14,17 @@ public final class LoadedIndex: @unchecked Sendable {
     /// Recently shown plans, analysed once, for snippets and highlights.
     let analyzedPlans = AnalyzedPlanCache()
 
-    private let lock = NSLock()
-    private var planIDs: [String: (segment: Int, doc: Int)]?
-    private var facetTotals: [String: [SearchResults.FacetCount]]?
-    private var cited: [CitationCount]?
+    /// What reading every live record once gives: the same types the
+    /// `citations`, `agencies` and `topics` commands print.
+    struct Directories {
+        var citations: CitationGraph
+        var agencies: AgencyDirectory
+        var topics: TopicDirectory
+    }
+
+    private let planIDs = OnceValue<[String: (segment: Int, doc: Int)]>()
+    private let facetTotals = OnceValue<[String: [SearchResults.FacetCount]]>()
+    private let directories = OnceValue<Directories>()
 
     public init(snapshot: IndexSnapshot) {
         self.snapshot = snapshot
@@ -28,7 +36,7 @@ public final class LoadedIndex: @unchecked Sendable {
 
     /// The live plan with this id, or nil.
     public func plan(id: String) throws -> (segment: Int, doc: Int, record: PlanRecord)? {
-        let ids = try cached(\.planIDs) { snapshot in
+        let ids = try planIDs.get {
             var map: [String: (segment: Int, doc: Int)] = [:]
             for (s, segment) in snapshot.segments.enumerated() {
                 for (d, print) in try segment.fingerprints().enumerated() where !snapshot.isDeleted(segment: s, doc: d) {
@@ -43,23 +51,21 @@ public final class LoadedIndex: @unchecked Sendable {
 
     /// Counts of every value of `facet` over all live plans, most frequent first.
     public func totals(of facet: String) throws -> [SearchResults.FacetCount] {
-        try cached(\.facetTotals) { try FacetTotals.count(in: $0) }[facet] ?? []
+        try facetTotals.get { try FacetCounter.countAll(in: snapshot) }[facet] ?? []
     }
 
-    /// Every cited document with its number of citing plans, most cited first.
-    public func citedDocuments() throws -> [CitationCount] {
-        try cached(\.cited) { try CitationCounts.citedDocuments(in: $0) }
-    }
+    /// Every cited document with its citing plans, as `docsearch citations` has it.
+    public func citationGraph() throws -> CitationGraph { try loadDirectories().citations }
 
-    /// The live plans citing the document `key`.
-    public func citingPlans(_ key: String) throws -> [PlanRecord] {
-        try CitationCounts.citingPlans(key, in: snapshot).map { try snapshot.record(segment: $0.segment, doc: $0.doc) }
-    }
+    /// Every agency the plans name, with its roles, as `docsearch agencies` has it.
+    public func agencyDirectory() throws -> AgencyDirectory { try loadDirectories().agencies }
 
-    /// Plans sharing the most cited documents with the plan at (segment, doc).
-    public func relatedPlans(to record: PlanRecord, segment: Int, doc: Int, limit: Int = 5) throws -> [PlanRecord] {
-        try CitationCounts.related(to: record, segment: segment, doc: doc, in: snapshot, limit: limit)
-            .map { try snapshot.record(segment: $0.segment, doc: $0.doc) }
+    /// The taxonomy's topics with their plan counts, as `docsearch topics` has it.
+    public func topicDirectory() throws -> TopicDirectory { try loadDirectories().topics }
+
+    /// Plans resting on the same documents as the plan `id`, as `docsearch related` ranks them.
+    public func related(to id: String, limit: Int) throws -> [RelatedPlan] {
+        RelatedPlans.related(to: id, in: try citationGraph(), limit: limit)
     }
 
     /// Search with snippets, as `SearchService.search` gives them, but with the
@@ -76,20 +82,12 @@ public final class LoadedIndex: @unchecked Sendable {
         return (results, snippets)
     }
 
-    /// The values of `facet` for one plan (its topics, say).
-    public func values(of facet: String, segment: Int, doc: Int) -> [String] {
-        FacetTotals.values(of: facet, segment: segment, doc: doc, in: snapshot)
-    }
-
-    /// The value in `slot`, computed once. Computed under the lock: concurrent
-    /// first requests wait for one computation rather than each doing it.
-    private func cached<T>(_ slot: ReferenceWritableKeyPath<LoadedIndex, T?>,
-                           _ compute: (IndexSnapshot) throws -> T) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        if let value = self[keyPath: slot] { return value }
-        let value = try compute(snapshot)
-        self[keyPath: slot] = value
-        return value
+    /// The graph and directories, from one read of every live record.
+    private func loadDirectories() throws -> Directories {
+        try directories.get {
+            let records = try snapshot.liveRecords()
+            return Directories(citations: CitationGraph(records: records), agencies: AgencyDirectory(records: records),
+                               topics: TopicDirectory(records: records))
+        }
     }
 }

@@ -1,17 +1,18 @@
 import Foundation
 
-/// `GET /plans/{id}`: one plan's identity, topics, legal bases (each linking
-/// to the plans that cite it too), the plans citing it, related plans, and
-/// the full text with the query highlighted when one came with the link.
+/// `GET /plans/{id}`: one plan's identity, its agencies with their roles, its
+/// topics with the terms that decided them, the documents it cites (each
+/// linking to the plans that cite it too), the plans citing it, the plans
+/// related by shared documents (with those documents), and the full text
+/// with the query highlighted when one came with the link.
 enum PlanPage {
     struct Model {
         var record: PlanRecord
-        var topics: [String]
-        /// Plans citing each of this plan's cited documents (key → count).
-        var citingCounts: [String: Int]
+        /// The documents this plan cites, by key, as the citation graph has them.
+        var cited: [String: CitationGraph.Document]
         /// Plans citing this plan (by its own number).
-        var citedBy: [PlanRecord]
-        var related: [PlanRecord]
+        var citedBy: [CitationGraph.CitingPlan]
+        var related: [RelatedPlan]
         /// The text as indexed, or nil when the file can no longer be read.
         var text: String?
         var query: String
@@ -19,13 +20,8 @@ enum PlanPage {
         var marks: [Range<Int>]
     }
 
-    static func roleLabel(_ role: String) -> String {
-        switch role {
-        case "basis": return "Căn cứ"
-        case "footnote": return "Chú thích"
-        default: return "Có nhắc đến"
-        }
-    }
+    /// The page of the plan `id`.
+    static func url(_ id: String) -> String { "/plans/" + URLQuery.encode(id) }
 
     static func html(_ m: Model) -> String {
         let r = m.record
@@ -46,14 +42,11 @@ enum PlanPage {
             body += "<dt>\(HTML.escape(label))</dt><dd>\(value.map(HTML.escape) ?? "<span class=\"empty\">—</span>")</dd>"
         }
         body += "</dl>"
-        if !m.topics.isEmpty {
-            body += "<section><h2>Chủ đề</h2><p>" + m.topics.map { t in
-                "<a href=\"\(HTML.escape(URLQuery.url("/search", [("topic", t)])))\">\(HTML.escape(t))</a>"
-            }.joined(separator: " · ") + "</p></section>"
-        }
+        body += topics(r.topics ?? [])
+        body += agencies(r.agencies ?? [])
         body += citations(m)
-        body += planList("Văn bản trích dẫn văn bản này", m.citedBy)
-        body += planList("Văn bản liên quan (cùng căn cứ)", m.related)
+        body += citingPlans(m.citedBy)
+        body += related(m.related)
         for w in r.warnings { body += "<p class=\"notice\">\(HTML.escape(w))</p>" }
         body += "<section><h2>Toàn văn</h2>"
         if let text = m.text {
@@ -65,33 +58,76 @@ enum PlanPage {
         return PageLayout.page(title: title, body: body)
     }
 
-    static func citations(_ m: Model) -> String {
-        var out = "<section><h2>Căn cứ pháp lý và văn bản được trích dẫn</h2>"
-        guard !m.record.citations.isEmpty else { return out + "<p class=\"empty\">Không có.</p></section>" }
-        let ordered = m.record.citations.filter { $0.role == "basis" } + m.record.citations.filter { $0.role != "basis" }
-        out += "<ul>"
-        for c in ordered {
-            var line = "<a href=\"\(HTML.escape(CitationPage.url(c.key)))\">\(HTML.escape(c.kind + " " + c.symbol))</a>"
-            var details: [String] = [roleLabel(c.role)]
-            if let d = c.date { details.append("ngày \(d)") }
-            if let i = c.issuer { details.append(i) }
-            if let n = m.citingCounts[c.key] { details.append("\(n) văn bản trích dẫn") }
-            line += " <span class=\"count\">(\(HTML.escape(details.joined(separator: ", "))))</span>"
-            out += "<li>\(line)</li>"
-        }
-        return out + "</ul></section>"
+    /// `<section>` with a heading and a list of the items (HTML each); "" without items,
+    /// or `empty` said in words when given.
+    static func listSection(_ heading: String, _ items: [String], empty: String? = nil) -> String {
+        guard !items.isEmpty || empty != nil else { return "" }
+        let list = items.isEmpty ? "<p class=\"empty\">\(HTML.escape(empty ?? ""))</p>" : "<ul><li>" + items.joined(separator: "</li><li>") + "</li></ul>"
+        return "<section><h2>\(HTML.escape(heading))</h2>\(list)</section>"
     }
 
-    static func planList(_ heading: String, _ plans: [PlanRecord]) -> String {
-        guard !plans.isEmpty else { return "" }
-        var out = "<section><h2>\(HTML.escape(heading))</h2><ul>"
-        for p in plans {
-            let title = p.title.isEmpty ? p.path : p.title
-            out += "<li><a href=\"\(HTML.escape("/plans/" + URLQuery.encode(p.id)))\">\(HTML.escape(title))</a>"
-            let meta = PageLayout.metaLine([p.number, p.date])
-            if !meta.isEmpty { out += " <span class=\"count\">\(meta)</span>" }
-            out += "</li>"
-        }
-        return out + "</ul></section>"
+    /// `text` with its details in parentheses, when there are any.
+    static func detailed(_ html: String, _ details: [String]) -> String {
+        details.isEmpty ? html : html + " <span class=\"count\">(\(HTML.escape(details.joined(separator: "; "))))</span>"
+    }
+
+    /// Each topic links to the plans of that topic, with the terms that decided it.
+    static func topics(_ topics: [TopicAssignment]) -> String {
+        listSection("Chủ đề", topics.map { t in
+            var reasons: [String] = []
+            if !t.titleTerms.isEmpty { reasons.append("tiêu đề: " + t.titleTerms.joined(separator: ", ")) }
+            if t.textCount > 0 { reasons.append("nội dung ×\(t.textCount): " + t.textTerms.joined(separator: ", ")) }
+            return detailed(searchLink(.topic, t.topic), reasons)
+        })
+    }
+
+    /// Each agency with its roles; an issuer links to the plans it issued.
+    static func agencies(_ agencies: [PlanAgency]) -> String {
+        listSection("Cơ quan", agencies.map { a in
+            var details = [a.roles.map(\.vietnameseName).joined(separator: ", ")]
+            let written = a.writtenAs.filter { $0 != a.name }
+            if !written.isEmpty { details.append("viết là " + written.map { "“\($0)”" }.joined(separator: ", ")) }
+            return detailed(a.roles.contains(.issuer) ? searchLink(.agency, a.name) : HTML.escape(a.name), details)
+        })
+    }
+
+    /// Legal bases first; each document links to the plans citing it.
+    static func citations(_ m: Model) -> String {
+        let basis = CitationRole.legalBasis.rawValue
+        let ordered = m.record.citations.filter { $0.allRoles.contains(basis) } + m.record.citations.filter { !$0.allRoles.contains(basis) }
+        return listSection("Căn cứ pháp lý và văn bản được trích dẫn", ordered.map { c in
+            let link = HTML.escape(CitationPage.url(c.key))
+            var details = [CitationRole.vietnameseNames(c.allRoles).joined(separator: ", ")]
+            if let d = c.date { details.append("ngày \(d)") }
+            if let i = c.issuerAgency ?? c.issuer { details.append(i) }
+            var line = detailed("<a href=\"\(link)\">\(HTML.escape(c.kind + " " + c.symbol))</a>", details)
+            if let n = m.cited[c.key]?.citedBy { line += " · <a href=\"\(link)\">\(n) văn bản trích dẫn</a>" }
+            return line
+        }, empty: "Không có.")
+    }
+
+    static func citingPlans(_ plans: [CitationGraph.CitingPlan]) -> String {
+        listSection("Văn bản trích dẫn văn bản này", plans.map { p in
+            detailed(planLink(id: p.id, title: p.title, path: p.path), [p.number].compactMap { $0 } + CitationRole.vietnameseNames(p.roles))
+        })
+    }
+
+    /// Related plans with the shared documents that made them related, weightiest first.
+    static func related(_ plans: [RelatedPlan]) -> String {
+        listSection("Văn bản liên quan (cùng căn cứ, cùng trích dẫn)", plans.map { p in
+            let shared = p.shared.map { s in
+                "<a href=\"\(HTML.escape(CitationPage.url(s.key)))\">\(HTML.escape(s.symbol))</a>" + (s.bothLegalBasis ? " (cùng là căn cứ)" : "")
+            }
+            return planLink(id: p.id, title: p.title, path: p.path) + " <span class=\"count\">cùng trích dẫn: \(shared.joined(separator: ", "))</span>"
+        })
+    }
+
+    static func searchLink(_ facet: FacetName, _ value: String) -> String {
+        "<a href=\"\(HTML.escape(URLQuery.url("/search", [(facet.rawValue, value)])))\">\(HTML.escape(value))</a>"
+    }
+
+    static func planLink(id: String, title: String, path: String) -> String {
+        let shown = title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? path : title
+        return "<a href=\"\(HTML.escape(url(id)))\">\(HTML.escape(shown))</a>"
     }
 }

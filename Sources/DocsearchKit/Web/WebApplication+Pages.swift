@@ -21,24 +21,29 @@ extension WebApplication {
         let text = analyzed?.text
         var marks: [Range<Int>] = []
         if let analyzed, !query.isEmpty { marks = analyzed.marks(for: QueryParser().parse(query)) }
-        var counts: [String: Int] = [:]
-        if !record.citations.isEmpty {
-            let keys = Set(record.citations.map(\.key))
-            for c in try index.citedDocuments() where keys.contains(c.key) { counts[c.key] = c.plans }
-        }
-        var citedBy: [PlanRecord] = []
-        if let own = record.numberKey, !own.isEmpty { citedBy = try index.citingPlans(own).filter { $0.id != record.id } }
-        let model = PlanPage.Model(record: record, topics: index.values(of: FacetName.topic.rawValue, segment: found.segment, doc: found.doc),
-                                   citingCounts: counts, citedBy: citedBy,
-                                   related: try index.relatedPlans(to: record, segment: found.segment, doc: found.doc),
+        let graph = try index.citationGraph()
+        var cited: [String: CitationGraph.Document] = [:]
+        for c in record.citations { cited[c.key] = graph.document(c.key) }
+        let citedBy = record.numberKey.flatMap { graph.document($0) }?.plans.filter { $0.id != record.id } ?? []
+        let model = PlanPage.Model(record: record, cited: cited, citedBy: citedBy,
+                                   related: RelatedPlans.related(to: record.id, in: graph, limit: Self.relatedLimit),
                                    text: text, query: query, marks: marks)
         return .html(PlanPage.html(model))
     }
 
+    /// A document of the citation graph by key or symbol ("44-CT/TW", "1373/QĐ-TTg"); else
+    /// what the words name, as `docsearch cites` finds it ("Chỉ thị 44", "Quyết định 1373").
     func citationPage(key: String, index: LoadedIndex) throws -> HTTPResponse {
-        let citing = try index.citingPlans(key)
-        guard !citing.isEmpty else { throw WebError.notFound("no plan cites \(key)") }
-        let known = try index.citedDocuments().first { $0.key == key }
-        return .html(CitationPage.html(key: key, label: known?.label ?? key, citing: citing))
+        if let document = try index.citationGraph().document(key) { return .html(CitationPage.html(document)) }
+        guard Citation.parseReference(key) != nil else { throw WebError.notFound("no plan cites \(key)") }
+        let (query, results) = try CitingPlans.find(key, in: index.snapshot)
+        guard !results.hits.isEmpty else { throw WebError.notFound("no plan cites \(key)") }
+        let citing = results.hits.map { hit in
+            CitationGraph.CitingPlan(id: hit.record.id, path: hit.record.path, title: hit.record.title, number: hit.record.number,
+                                     roles: Set(hit.matchedCitations.flatMap(\.allRoles)).compactMap(CitationRole.init).sorted().map(\.rawValue))
+        }
+        let label = query.references.map(\.text).joined(separator: ", ")
+        let symbols = PageLayout.metaLine(Array(Set(results.hits.flatMap { $0.matchedCitations.map { $0.kind + " " + $0.symbol } })).sorted())
+        return .html(CitationPage.html(label: label.isEmpty ? key : label, about: symbols, citing: citing))
     }
 }

@@ -9,10 +9,11 @@ import Foundation
 ///     /plans/{id}            one plan (?q= highlights the query in its text)
 ///     /citations/{key}       the plans citing one document
 ///     /api/search?q=…        results as JSON (ResultsJSON + facets; limit, offset)
-///     /api/plans/{id}        the PlanRecord
-///     /api/citations         cited documents, most cited first
-///     /api/agencies          facet "agency" over all plans
-///     /api/topics            facet "topic" over all plans
+///     /api/plans/{id}        the plan's record (PlanJSON: no absolute path)
+///     /api/plans/{id}/related  plans resting on the same documents (limit)
+///     /api/citations         cited documents, most cited first (limit), as `docsearch citations --json`
+///     /api/agencies          agencies with their roles (limit), as `docsearch agencies --json`
+///     /api/topics            topics with their plan counts, as `docsearch topics --json`
 ///     /api/openapi.json      the OpenAPI 3.0 description
 ///     /healthz               status, index generation, plan count
 ///
@@ -62,13 +63,17 @@ public struct WebApplication: HTTPRequestHandler {
             case ("citations", let key): return try citationPage(key: key, index: index)
             case ("api", "search"): return try apiSearch(request, index: index)
             case ("api", "citations"): return try apiCitations(request, index: index)
-            case ("api", "agencies"): return try apiFacet(.agency, index: index)
-            case ("api", "topics"): return try apiFacet(.topic, index: index)
+            case ("api", "agencies"): return try apiAgencies(request, index: index)
+            case ("api", "topics"): return try apiTopics(index: index)
             case ("api", "openapi.json"): return .json(OpenAPIDocument.json)
             default: break
             }
         case 3:
             if segments[0] == "api" && segments[1] == "plans" { return try apiPlan(id: segments[2], index: index) }
+        case 4:
+            if segments[0] == "api" && segments[1] == "plans" && segments[3] == "related" {
+                return try apiRelated(id: segments[2], request, index: index)
+            }
         default: break
         }
         throw WebError.notFound(request.path)

@@ -98,6 +98,28 @@ final class SearchPageTests: XCTestCase {
         XCTAssertFalse(html.contains("page=5"), "35 plans make 4 pages of 10")
     }
 
+    /// The form lists the issuing agencies of the index; choosing one narrows the results to
+    /// its plans, and so does the short form people type ("Sở GD&ĐT Long An").
+    func testAgencyFacetFiltersTheSeedPlans() throws {
+        let web = try WebTestServer.seed()
+        let home = try web.get("/").bodyText
+        XCTAssertTrue(home.contains("<option value=\"Sở Giáo dục và Đào tạo tỉnh Long An\">Sở Giáo dục và Đào tạo tỉnh Long An (1)</option>"), home)
+        XCTAssertTrue(home.contains("<option value=\"Phòng Giáo dục và Đào tạo huyện Thủ Thừa\">"))
+
+        for agency in ["Sở Giáo dục và Đào tạo tỉnh Long An", "Sở GD&ĐT Long An"] {
+            let html = try web.get("/search?q=" + WebTestServer.q("giáo dục") + "&agency=" + WebTestServer.q(agency)).bodyText
+            XCTAssertTrue(html.contains("Tìm thấy <strong>1</strong> văn bản"), agency)
+            XCTAssertTrue(html.contains(Fixtures.Seed.longAn.rawValue), agency)
+            XCTAssertFalse(html.contains(Fixtures.Seed.haiPhong.rawValue), "the Hải Phòng Sở is another agency")
+            XCTAssertTrue(html.contains("<li class=\"active\">\(HTML.escape(agency)) · <a href=\"/search?q=gi%C3%A1o%20d%E1%BB%A5c\">bỏ lọc</a>"), html)
+        }
+        let unfiltered = try web.json("/api/search?q=" + WebTestServer.q("giáo dục"))
+        XCTAssertGreaterThan(unfiltered["total"] as? Int ?? 0, 1)
+        let byTopic = try web.json("/api/search?topic=" + WebTestServer.q("bình đẳng giới"))
+        XCTAssertEqual((byTopic["hits"] as? [[String: Any]])?.compactMap { ($0["path"] as? String).map { ($0 as NSString).lastPathComponent } },
+                       [Fixtures.Seed.thuThua.rawValue])
+    }
+
     func testFormOffersFacetValuesAsChoicesWithTheSelectedOneKept() {
         let html = SearchForm.html(SearchParameters(query: "", filters: [(.type, "Kế hoạch")]),
                                    choices: [.type: [.init(value: "Kế hoạch", count: 4), .init(value: "Chỉ thị", count: 1)]])
