@@ -67,9 +67,20 @@ public enum PostingsCodec {
 }
 
 /// Reads one term's postings, doc by doc, with skipping and positions.
+///
+/// It holds raw pointers into the mapped segment and no references, so the
+/// query loops copy and move it without reference counting; the segment
+/// (kept alive by its snapshot) must outlive it. Every read is checked
+/// against the region's end and throws `StoreError.corrupt` past it.
 public struct PostingsCursor {
-    private var post: ByteReader
-    private var pos: ByteReader?
+    private let post: UnsafeRawPointer?
+    private let postCount: Int
+    private var offset: Int
+    private let pos: UnsafeRawPointer?
+    private let posCount: Int
+    private var posOffset: Int
+    private let positionsStart: Int
+    private let hasPositions: Bool
     public let docFreq: Int
     private var read = 0
     private var inBlock = 0
@@ -77,7 +88,6 @@ public struct PostingsCursor {
     private var blockCount = 0
     private var skipStart = 0
     private var dataStart = 0
-    private var posStartOffset = 0
     private var pendingPositions = 0
 
     public private(set) var doc: UInt32 = 0
@@ -87,67 +97,103 @@ public struct PostingsCursor {
 
     /// `post` starts at the term's postings; `pos`, when given, at its positions.
     public init(post: ByteReader, pos: ByteReader?, docFreq: Int) throws {
-        self.post = post
-        self.pos = pos
+        self.post = post.base.baseAddress
+        postCount = post.base.count
+        offset = post.offset
+        self.pos = pos?.base.baseAddress
+        posCount = pos?.base.count ?? 0
+        posOffset = pos?.offset ?? 0
+        positionsStart = posOffset
+        hasPositions = pos != nil
         self.docFreq = docFreq
-        self.posStartOffset = pos?.offset ?? 0
         if docFreq > PostingsCodec.blockSize {
-            blockCount = Int(try self.post.varint())
+            blockCount = Int(try readVarint())
             let expected = (docFreq + PostingsCodec.blockSize - 1) / PostingsCodec.blockSize
-            guard blockCount == expected else {
-                throw StoreError.corrupt(path: post.path, reason: "postings block count \(blockCount), expected \(expected)")
-            }
-            skipStart = self.post.offset
+            guard blockCount == expected else { throw Self.corrupt("postings block count \(blockCount), expected \(expected)") }
+            skipStart = offset
             dataStart = skipStart + blockCount * 12
-            self.post.offset = dataStart
+            guard dataStart <= postCount else { throw Self.corrupt("skip table past the end") }
+            offset = dataStart
         }
+    }
+
+    static func corrupt(_ reason: String) -> StoreError { .corrupt(path: "postings", reason: reason) }
+
+    @inline(__always) private mutating func readVarint() throws -> UInt32 {
+        guard let p = post else { throw Self.corrupt("empty postings") }
+        var result: UInt32 = 0
+        var shift: UInt32 = 0
+        while true {
+            guard offset < postCount else { throw Self.corrupt("postings cut short") }
+            let b = p.load(fromByteOffset: offset, as: UInt8.self)
+            offset += 1
+            if shift == 28 && b > 0x0F { throw Self.corrupt("varint overflow") }
+            result |= UInt32(b & 0x7F) << shift
+            if b < 0x80 { return result }
+            shift += 7
+        }
+    }
+
+    @inline(__always) private mutating func readPositionVarint() throws -> UInt32 {
+        guard let p = pos else { return 0 }
+        var result: UInt32 = 0
+        var shift: UInt32 = 0
+        while true {
+            guard posOffset < posCount else { throw Self.corrupt("positions cut short") }
+            let b = p.load(fromByteOffset: posOffset, as: UInt8.self)
+            posOffset += 1
+            if shift == 28 && b > 0x0F { throw Self.corrupt("varint overflow") }
+            result |= UInt32(b & 0x7F) << shift
+            if b < 0x80 { return result }
+            shift += 7
+        }
+    }
+
+    @inline(__always) private func skipEntry(_ block: Int, _ field: Int) throws -> UInt32 {
+        let at = skipStart + block * 12 + field * 4
+        guard let p = post, at + 4 <= postCount else { throw Self.corrupt("skip entry past the end") }
+        return UInt32(littleEndian: p.loadUnaligned(fromByteOffset: at, as: UInt32.self))
     }
 
     /// Moves to the next doc; false when there is none.
     public mutating func next() throws -> Bool {
         if exhausted { return false }
         guard read < docFreq else { exhausted = true; return false }
-        try skipPendingPositions()
+        if pendingPositions > 0 { try skipPendingPositions() }
         if blockCount > 0 && inBlock == PostingsCodec.blockSize {
             inBlock = 0
             blockIndex += 1
         }
-        let delta = try post.varint32()
-        tf = try post.varint32()
+        let delta = try readVarint()
+        tf = try readVarint()
         guard tf >= 1, Int(tf) <= PostingsCodec.maxTermFrequency else {
-            throw StoreError.corrupt(path: post.path, reason: "term frequency \(tf) out of range")
+            throw Self.corrupt("term frequency \(tf) out of range")
         }
         let (sum, overflow) = doc.addingReportingOverflow(delta)
-        if overflow || (read > 0 && delta == 0) { throw StoreError.corrupt(path: post.path, reason: "postings out of order") }
+        if overflow || (read > 0 && delta == 0) { throw Self.corrupt("postings out of order") }
         doc = sum
         read += 1
         inBlock += 1
-        pendingPositions = Int(tf)
+        pendingPositions = hasPositions ? Int(tf) : 0
         return true
     }
 
     /// Moves to the first doc >= `target`; false when there is none.
     public mutating func advance(to target: UInt32) throws -> Bool {
         if read > 0 && !exhausted && doc >= target { return true }
+        if exhausted { return false }
         if blockCount > 0 {
             // Skip whole blocks whose last doc is below the target.
             var b = blockIndex
-            while b < blockCount - 1 {
-                var s = try post.slice(skipStart + b * 12, 12)
-                let last = try s.u32()
-                if last >= target { break }
-                b += 1
-            }
+            while b < blockCount - 1, try skipEntry(b, 0) < target { b += 1 }
             if b > blockIndex {
-                var prevSkip = try post.slice(skipStart + (b - 1) * 12, 12)
-                let prevLast = try prevSkip.u32()
-                let prevEnd = try prevSkip.u32()
-                var skip = try post.slice(skipStart + b * 12 + 8, 4)
-                let blockPositions = try skip.u32()
-                post.offset = dataStart + Int(prevEnd)
-                if pos != nil { pos!.offset = posStartOffset + Int(blockPositions) }
+                let previousLast = try skipEntry(b - 1, 0)
+                let previousEnd = try skipEntry(b - 1, 1)
+                let blockPositions = try skipEntry(b, 2)
+                offset = dataStart + Int(previousEnd)
+                if hasPositions { posOffset = positionsStart + Int(blockPositions) }
                 pendingPositions = 0
-                doc = prevLast
+                doc = previousLast
                 read = b * PostingsCodec.blockSize
                 blockIndex = b
                 inBlock = 0
@@ -161,12 +207,12 @@ public struct PostingsCursor {
 
     /// The positions of the current doc (call at most once per doc).
     public mutating func positions() throws -> [UInt32] {
-        guard pos != nil else { return [] }
+        guard hasPositions else { return [] }
         var out: [UInt32] = []
-        out.reserveCapacity(min(pendingPositions, pos!.remaining))
+        out.reserveCapacity(min(pendingPositions, posCount - posOffset))
         var last: UInt32 = 0
         for _ in 0..<pendingPositions {
-            last &+= try pos!.varint32()
+            last &+= try readPositionVarint()
             out.append(last)
         }
         pendingPositions = 0
@@ -174,8 +220,7 @@ public struct PostingsCursor {
     }
 
     private mutating func skipPendingPositions() throws {
-        guard pos != nil, pendingPositions > 0 else { pendingPositions = 0; return }
-        for _ in 0..<pendingPositions { _ = try pos!.varint() }
+        for _ in 0..<pendingPositions { _ = try readPositionVarint() }
         pendingPositions = 0
     }
 }

@@ -146,6 +146,9 @@ public final class SegmentReader: @unchecked Sendable {
         return out
     }
 
+    /// The field lengths: `documentCount` body lengths then as many title lengths (u32 each).
+    public var lengthTable: UnsafeRawPointer? { norms.base.baseAddress }
+
     @inline(__always) public func bodyLength(_ doc: Int) -> UInt32 {
         norms.base.loadUnaligned(fromByteOffset: doc * 4, as: UInt32.self).littleEndian
     }

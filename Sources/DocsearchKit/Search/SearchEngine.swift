@@ -69,6 +69,14 @@ public final class SearchEngine: @unchecked Sendable {
     }
 
     public func search(_ query: Query, request: SearchRequest) throws -> SearchResults {
+        do {
+            return try run(query, request: request)
+        } catch let e as StoreError {
+            throw IndexError.corrupt(directory: snapshot.directory, cause: e)
+        }
+    }
+
+    private func run(_ query: Query, request: SearchRequest) throws -> SearchResults {
         let n = max(snapshot.statisticsDocumentCount, 1)
         func idf(_ folded: String) -> Double {
             bm25.idf(documentFrequency: snapshot.documentFrequency(TermField.bodyFolded.key(folded)), documentCount: n)
@@ -212,7 +220,10 @@ public final class SearchEngine: @unchecked Sendable {
         let its = sorted.map(\.0), idfs = sorted.map(\.1)
         var prefix = [0.0]
         for it in its { prefix.append(prefix.last! + it.upperBound) }
-        for it in its { _ = try it.advance(to: 0) }
+        // Where each clause stands, kept beside it to spare the loops a call.
+        var docs = [UInt32](repeating: 0, count: its.count)
+        for i in its.indices { docs[i] = try its[i].advance(to: 0) }
+        let bounds = its.map(\.upperBound)
         while true {
             let theta = exhaustive ? -Double.infinity : threshold()
             var e = 0
@@ -220,22 +231,23 @@ public final class SearchEngine: @unchecked Sendable {
             if e > 0 { pruned() }
             guard e < its.count else { break }
             var d = exhaustedDoc
-            for i in e..<its.count { d = min(d, its[i].doc) }
+            for i in e..<its.count where docs[i] < d { d = docs[i] }
             if d == exhaustedDoc { break }
             var score = 0.0, held = 0.0
-            for i in e..<its.count where its[i].doc == d { score += try its[i].score(); held += idfs[i] }
+            for i in e..<its.count where docs[i] == d { score += try its[i].score(); held += idfs[i] }
             var complete = true
             var remaining = prefix[e]
             for j in stride(from: e - 1, through: 0, by: -1) {
                 if score + remaining <= theta { complete = false; break }
-                remaining -= its[j].upperBound
-                if try its[j].advance(to: d) == d { score += try its[j].score(); held += idfs[j] }
+                remaining -= bounds[j]
+                if docs[j] < d { docs[j] = try its[j].advance(to: d) }
+                if docs[j] == d { score += try its[j].score(); held += idfs[j] }
             }
             if complete {
                 let coverage = shouldIDF > 0 ? held / shouldIDF : 1
                 try accept(d, score * coverage)
             }
-            for i in e..<its.count where its[i].doc == d { _ = try its[i].advance(to: d &+ 1) }
+            for i in e..<its.count where docs[i] == d { docs[i] = try its[i].advance(to: d &+ 1) }
         }
     }
 

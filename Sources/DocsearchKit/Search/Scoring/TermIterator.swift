@@ -7,6 +7,11 @@ final class TermIterator: ClauseIterator {
     private var title: PostingsCursor?
     private var titleExact: PostingsCursor?
     private let context: SegmentContext
+    private let lengths: UnsafeRawPointer?
+    private let documentCount: Int
+    private let averageBodyLength: Double
+    private let averageTitleLength: Double
+    private let bm25: BM25
     private let idf: Double
     private let titleWeight: Double
     private let foldedOnlyWeight: Double
@@ -26,6 +31,11 @@ final class TermIterator: ClauseIterator {
         if let t = s.info(TermField.titleFolded.key(term.folded)) { title = try s.cursor(t, positions: false) }
         if hasDiacritics, let t = s.info(TermField.titleExact.key(term.exact)) { titleExact = try s.cursor(t, positions: false) }
         self.context = context
+        lengths = s.lengthTable
+        documentCount = s.documentCount
+        averageBodyLength = context.averageBodyLength
+        averageTitleLength = context.averageTitleLength
+        bm25 = context.bm25
         self.idf = idf
         self.titleWeight = titleWeight
         self.foldedOnlyWeight = foldedOnlyWeight
@@ -47,26 +57,26 @@ final class TermIterator: ClauseIterator {
         return cursor!.tf
     }
 
+    @inline(__always) private func length(_ slot: Int) -> Double {
+        guard let lengths else { return 0 }
+        return Double(UInt32(littleEndian: lengths.loadUnaligned(fromByteOffset: slot * 4, as: UInt32.self)))
+    }
+
     func score() throws -> Double {
         let d = Int(doc)
-        guard d < context.segment.documentCount else {
-            throw StoreError.corrupt(path: context.segment.name, reason: "posting beyond the last plan")
-        }
-        let bm25 = context.bm25
-        let bodyLength = Double(context.segment.bodyLength(d))
-        var s = part(folded: body.tf, exact: try tf(&bodyExact), length: bodyLength, average: context.averageBodyLength, bm25: bm25)
+        guard d < documentCount else { throw PostingsCursor.corrupt("posting beyond the last plan") }
+        var s = part(folded: body.tf, exact: try tf(&bodyExact), length: length(d), average: averageBodyLength)
         if title != nil {
             let titleTF = try tf(&title)
             if titleTF > 0 {
-                let titleLength = Double(context.segment.titleLength(d))
-                s += titleWeight * part(folded: titleTF, exact: try tf(&titleExact), length: titleLength,
-                                        average: context.averageTitleLength, bm25: bm25)
+                s += titleWeight * part(folded: titleTF, exact: try tf(&titleExact), length: length(documentCount + d),
+                                        average: averageTitleLength)
             }
         }
         return idf * s
     }
 
-    @inline(__always) private func part(folded: UInt32, exact: UInt32, length: Double, average: Double, bm25: BM25) -> Double {
+    @inline(__always) private func part(folded: UInt32, exact: UInt32, length: Double, average: Double) -> Double {
         guard hasDiacritics else { return bm25.tf(Double(folded), length: length, averageLength: average) }
         let e = min(exact, folded)
         return bm25.tf(Double(e), length: length, averageLength: average)
