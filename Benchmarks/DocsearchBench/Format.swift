@@ -20,9 +20,10 @@ enum Format {
         return ms >= 100 ? String(format: "%.0f ms", ms) : String(format: "%.1f ms", ms)
     }
 
-    /// A latency given in microseconds: "441 µs" below 10 ms, else "12.3 ms".
+    /// A latency given in microseconds: "441 µs", "3.40 ms", "12.3 ms", "1.43 s".
     static func micros(_ us: Double?) -> String {
         guard let us else { return "–" }
+        if us >= 1_000_000 { return String(format: "%.2f s", us / 1e6) }
         if us >= 10_000 { return String(format: "%.1f ms", us / 1000) }
         if us >= 1000 { return String(format: "%.2f ms", us / 1000) }
         if us >= 100 { return String(format: "%.0f µs", us) }

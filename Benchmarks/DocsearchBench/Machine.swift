@@ -51,8 +51,9 @@ struct Machine {
         #if DEBUG
         print("WARNING: this is a debug build of docsearch-bench; run `swift run -c release docsearch-bench …`")
         #endif
-        print("command: cd \(FileManager.default.currentDirectoryPath) && swift run -c release docsearch-bench "
-              + CommandLine.arguments.dropFirst().map(shellQuoted).joined(separator: " "))
+        let args = CommandLine.arguments.dropFirst().map(shellQuoted).joined(separator: " ")
+        print("command: cd \(shellQuoted(FileManager.default.currentDirectoryPath)) && \(shellQuoted(CommandLine.arguments[0])) \(args)")
+        print("         (the same as: swift run -c release docsearch-bench \(args))")
         print()
     }
 
