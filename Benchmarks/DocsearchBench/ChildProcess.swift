@@ -20,6 +20,9 @@ struct ChildProcess {
         var seconds: Double
         /// Peak resident set size in kilobytes.
         var maxRSSKilobytes: Int
+        /// User + system CPU seconds of the child: unlike wall time, barely
+        /// changed by other work on a shared machine.
+        var cpuSeconds: Double
         var succeeded: Bool { signal == nil && exitCode == 0 }
     }
 
@@ -66,7 +69,7 @@ struct ChildProcess {
         // The wait status layout of Linux: low 7 bits the signal, next byte the exit code.
         let signal = status & 0x7f
         return Outcome(exitCode: (status >> 8) & 0xff, signal: signal == 0 ? nil : signal,
-                       seconds: seconds, maxRSSKilobytes: usage.ru_maxrss)
+                       seconds: seconds, maxRSSKilobytes: usage.ru_maxrss, cpuSeconds: CPUTime.seconds(usage))
     }
 
     /// Runs a program and returns what it printed on standard output.
@@ -76,5 +79,19 @@ struct ChildProcess {
         let outcome = try run(program, arguments, stdout: .file(file), stderr: stderr)
         let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
         return (outcome, text)
+    }
+}
+
+/// CPU time from getrusage(2).
+enum CPUTime {
+    static func seconds(_ u: rusage) -> Double {
+        Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) / 1e6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) / 1e6
+    }
+
+    /// CPU seconds used so far by this process, all threads.
+    static func ofThisProcess() -> Double {
+        var u = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
+        return seconds(u)
     }
 }

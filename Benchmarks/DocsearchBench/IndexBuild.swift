@@ -6,11 +6,14 @@ import Foundation
 enum IndexBuild {
     struct InProcess {
         var seconds: Double
+        /// CPU seconds of this process (all threads) during the build.
+        var cpuSeconds: Double
         var summary: IndexWriter.Summary
     }
 
     struct Child {
         var seconds: Double
+        var cpuSeconds: Double
         var maxRSSKilobytes: Int
         var output: String
     }
@@ -24,8 +27,9 @@ enum IndexBuild {
     /// Runs the writer on an existing index: only new and changed files are read.
     static func update(corpus: String, directory: String) throws -> InProcess {
         let options = IndexWriter.Options(directory: directory, roots: [corpus])
+        let cpuBefore = CPUTime.ofThisProcess()
         let (summary, seconds) = try Clock.measure { try IndexWriter.run(options) }
-        return InProcess(seconds: seconds, summary: summary)
+        return InProcess(seconds: seconds, cpuSeconds: CPUTime.ofThisProcess() - cpuBefore, summary: summary)
     }
 
     /// `docsearch index CORPUS --index DIR` in a child process, into a fresh DIR.
@@ -35,7 +39,7 @@ enum IndexBuild {
         guard outcome.signal == nil, outcome.exitCode <= 1 else {
             throw BenchError.childFailed(command: "\(binary) index \(corpus)", status: outcome.exitCode, log: nil)
         }
-        return Child(seconds: outcome.seconds, maxRSSKilobytes: outcome.maxRSSKilobytes,
+        return Child(seconds: outcome.seconds, cpuSeconds: outcome.cpuSeconds, maxRSSKilobytes: outcome.maxRSSKilobytes,
                      output: output.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

@@ -80,13 +80,13 @@ struct ScaleBenchmark {
 
     private func printTables(_ points: [Point]) {
         print("## Scale: build, memory and queries as the corpus grows")
-        var table = Table(["plans", "text", "build (wall, child)", "writer", "per 1,000 plans", "peak RSS", "index size",
+        var table = Table(["plans", "text", "build (wall, child)", "CPU", "writer", "per 1,000 plans", "peak RSS", "index size",
                            "query p50", "query p99"])
         for p in points {
             let all = p.latency.all
             table.add([String(p.corpus.files.count), Format.bytes(p.corpus.textBytes), Format.seconds(p.build.seconds),
-                       p.writerSeconds.map(Format.seconds) ?? "–",
-                       Format.milliseconds(p.build.seconds / Double(max(1, p.corpus.files.count)) * 1000),
+                       Format.seconds(p.build.cpuSeconds), p.writerSeconds.map(Format.seconds) ?? "–",
+                       Format.seconds(p.build.seconds / Double(max(1, p.corpus.files.count)) * 1000),
                        Format.kilobytes(p.build.maxRSSKilobytes), Format.bytes(p.indexBytes),
                        Format.micros(all.percentile(50)), Format.micros(all.percentile(99))])
         }
@@ -96,6 +96,7 @@ struct ScaleBenchmark {
         let sizeRatio = Double(b.corpus.textBytes) / Double(max(1, a.corpus.textBytes))
         let buildRatio = b.build.seconds / max(a.build.seconds, 1e-9)
         let linearity = buildRatio / sizeRatio
+        let cpuLinearity = b.build.cpuSeconds / max(a.build.cpuSeconds, 1e-9) / sizeRatio
         let p50Ratio = (b.latency.all.percentile(50) ?? 0) / max(a.latency.all.percentile(50) ?? 1, 1e-9)
         let p99Ratio = (b.latency.all.percentile(99) ?? 0) / max(a.latency.all.percentile(99) ?? 1, 1e-9)
         let peak = b.build.maxRSSKilobytes * 1024
@@ -104,6 +105,8 @@ struct ScaleBenchmark {
         targets.add(["build time linear (build ratio ÷ text ratio)",
                      "\(Format.ratio(buildRatio)) ÷ \(Format.ratio(sizeRatio)) = \(String(format: "%.2f", linearity))",
                      "≤ \(Self.linearityTolerance)", linearity <= Self.linearityTolerance ? "yes" : "NO"])
+        targets.add(["same in CPU time (less sensitive to other load)", String(format: "%.2f", cpuLinearity),
+                     "≤ \(Self.linearityTolerance)", cpuLinearity <= Self.linearityTolerance ? "yes" : "NO"])
         targets.add(["peak build memory at \(b.corpus.files.count) plans", Format.bytes(peak), Format.bytes(Self.memoryLimitBytes),
                      peak <= Self.memoryLimitBytes ? "yes" : "NO"])
         targets.add(["query p50 at \(b.corpus.files.count) ÷ at \(a.corpus.files.count)", Format.ratio(p50Ratio), "≤ 2×", p50Ratio <= 2 ? "yes" : "NO"])

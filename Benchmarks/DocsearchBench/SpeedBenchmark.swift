@@ -87,8 +87,8 @@ struct SpeedBenchmark {
         var builds: [IndexBuild.InProcess] = []
         for i in 1...buildRuns {
             let b = try IndexBuild.fromScratch(corpus: root, directory: indexDir)
-            print("build \(i)/\(buildRuns) from scratch (IndexWriter.run, in process): \(Format.seconds(b.seconds)), "
-                  + "\(b.summary.plans) plans, \(b.summary.segments) segment(s), \(b.summary.problems.count) problems "
+            print("build \(i)/\(buildRuns) from scratch (IndexWriter.run, in process): \(Format.seconds(b.seconds)) wall, "
+                  + "\(Format.seconds(b.cpuSeconds)) CPU, \(b.summary.plans) plans, \(b.summary.segments) segment(s), \(b.summary.problems.count) problems "
                   + "(load average \(Machine.loadAverage()))")
             if b.summary.plans != corpus.files.count {
                 print("WARNING: \(b.summary.plans) plans indexed for \(corpus.files.count) .txt files")

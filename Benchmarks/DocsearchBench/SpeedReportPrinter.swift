@@ -81,9 +81,11 @@ struct SpeedReportPrinter {
         Swift.print("## docsearch, further figures")
         var table = Table(["measure", "value"])
         table.add(["full build(s) from scratch (in process)", r.builds.map { Format.seconds($0.seconds) }.joined(separator: ", ")])
+        table.add(["full build CPU time (user+sys, all threads)", r.builds.map { Format.seconds($0.cpuSeconds) }.joined(separator: ", ")])
         table.add(["re-index after \(r.changedFiles) files (1%) changed", Format.seconds(r.incremental.seconds)])
         table.add(["incremental / full build", Format.percent(r.incrementalRatio)])
         table.add(["`docsearch index` child: wall (incl. start, citation stats)", Format.seconds(r.childBuild.seconds)])
+        table.add(["`docsearch index` child: CPU time (user+sys)", Format.seconds(r.childBuild.cpuSeconds)])
         table.add(["`docsearch index` child: peak RSS (ru_maxrss)", Format.kilobytes(r.childBuild.maxRSSKilobytes)])
         let withFacets = r.latencyWithFacets.all
         table.add(["query p50 / p99 with facet counts (as CLI and web)",
