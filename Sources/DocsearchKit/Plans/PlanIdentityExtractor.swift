@@ -100,29 +100,47 @@ public struct PlanIdentityExtractor: Sendable {
 
     // MARK: - Place and date
 
-    private static let dateRegex = try? NSRegularExpression(
-        pattern: "([^\\t\\n,:]*?)[ ]*,[ ]*ngày\\s*(\\d{0,2})\\s*tháng\\s*(\\d{0,2})\\s*năm\\s*(\\d{4})",
-        options: [.caseInsensitive])
-
     /// "Long An, ngày 13 tháng 7 năm 2023"; "Thủ Thừa, ngày tháng năm 2021" gives the year only.
+    /// A linear scan: "ngày" [day] "tháng" [month] "năm" year, any case, with
+    /// the place before the comma that precedes "ngày" (back to a tab, line
+    /// end, comma or colon).
     func placeAndDate(in header: String) -> (String?, DocumentDate?) {
-        guard let re = Self.dateRegex else { return (nil, nil) }
-        let ns = header as NSString
-        guard let m = re.firstMatch(in: header, range: NSRange(location: 0, length: ns.length)) else { return (nil, nil) }
-        func group(_ k: Int) -> String? {
-            let r = m.range(at: k)
-            return r.location == NSNotFound ? nil : ns.substring(with: r)
+        let bytes = Array(header.utf8)
+        let tokens = Analyzer().tokens(in: header)
+        func onlySpace(_ from: Int, _ to: Int) -> Bool {
+            from <= to && bytes[from..<to].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
         }
-        var place = group(1)?.trimmingCharacters(in: .whitespaces)
-        if let p = place, let lastSymbol = p.range(of: "/", options: .backwards) {
-            place = p[lastSymbol.upperBound...].split(separator: " ").dropFirst().joined(separator: " ")
+        func number(_ t: Token, digits: ClosedRange<Int>) -> Int? {
+            guard digits.contains(t.folded.utf8.count), t.folded.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return Int(t.folded)
         }
-        if place?.isEmpty == true { place = nil }
-        place = place.map(AgencyNameParser.canonicalSpelling)
-        guard let y = group(4).flatMap({ Int($0) }) else { return (place, nil) }
-        let month = group(3).flatMap { Int($0) }.flatMap { (1...12).contains($0) ? $0 : nil }
-        let day = group(2).flatMap { Int($0) }.flatMap { (1...31).contains($0) ? $0 : nil }
-        return (place, DocumentDate(year: y, month: month, day: day))
+        for i in tokens.indices where tokens[i].folded == "ngay" {
+            var j = i + 1
+            var day: Int? = nil, month: Int? = nil
+            if j < tokens.count, let d = number(tokens[j], digits: 1...2) { day = d; j += 1 }
+            guard j < tokens.count, tokens[j].folded == "thang" else { continue }
+            j += 1
+            if j < tokens.count, let m = number(tokens[j], digits: 1...2) { month = m; j += 1 }
+            guard j + 1 < tokens.count, tokens[j].folded == "nam", let year = number(tokens[j + 1], digits: 4...4) else { continue }
+            let spanOK = (i..<(j + 1)).allSatisfy { onlySpace(tokens[$0].byteRange.upperBound, tokens[$0 + 1].byteRange.lowerBound) }
+            guard spanOK else { continue }
+            // The comma before "ngày", then the place back to a separator.
+            var k = tokens[i].byteRange.lowerBound
+            while k > 0 && (bytes[k - 1] == 0x20 || bytes[k - 1] == 0x09 || bytes[k - 1] == 0x0A) { k -= 1 }
+            guard k > 0, bytes[k - 1] == UInt8(ascii: ",") else { continue }
+            let placeEnd = k - 1
+            var placeStart = placeEnd
+            while placeStart > 0, ![0x09, 0x0A, UInt8(ascii: ","), UInt8(ascii: ":")].contains(bytes[placeStart - 1]) { placeStart -= 1 }
+            var place: String? = String(decoding: bytes[placeStart..<placeEnd], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            if let p = place, let lastSymbol = p.range(of: "/", options: .backwards) {
+                place = p[lastSymbol.upperBound...].split(separator: " ").dropFirst().joined(separator: " ")
+            }
+            if place?.isEmpty == true { place = nil }
+            place = place.map(AgencyNameParser.canonicalSpelling)
+            return (place, DocumentDate(year: year, month: month.flatMap { (1...12).contains($0) ? $0 : nil },
+                                        day: day.flatMap { (1...31).contains($0) ? $0 : nil }))
+        }
+        return (nil, nil)
     }
 
     // MARK: - Issuer
@@ -202,13 +220,30 @@ public struct PlanIdentityExtractor: Sendable {
         return DocumentCodes.centralCities.contains(foldedPlace) ? "thành phố" : "tỉnh"
     }
 
-    private static let numericDate = try? NSRegularExpression(pattern: "(?<![0-9/])[0-9]{1,2}/[0-9]{1,2}/((?:19|20)[0-9]{2})(?![0-9])")
-
+    /// The latest year among dates written d/m/yyyy ("26/5/2022"), 1900–2099.
     func latestYear(in text: String) -> Int? {
-        guard let re = Self.numericDate else { return nil }
-        let ns = text as NSString
-        return re.matches(in: text, range: NSRange(location: 0, length: ns.length))
-            .compactMap { Int(ns.substring(with: $0.range(at: 1))) }.max()
+        let b = Array(text.utf8)
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < b.count && b[i] >= 0x30 && b[i] <= 0x39 }
+        func digitsRun(from i: Int) -> Int { var j = i; while isDigit(j) { j += 1 }; return j - i }
+        var best: Int? = nil
+        var i = 0
+        while i < b.count {
+            // A date starts where no digit or slash precedes.
+            guard isDigit(i), !isDigit(i - 1), i == 0 || b[i - 1] != UInt8(ascii: "/") else { i += 1; continue }
+            let d = digitsRun(from: i)
+            var j = i + d
+            guard (1...2).contains(d), j < b.count, b[j] == UInt8(ascii: "/") else { i = j; continue }
+            let m = digitsRun(from: j + 1)
+            j += 1 + m
+            guard (1...2).contains(m), j < b.count, b[j] == UInt8(ascii: "/") else { i = j; continue }
+            let y = digitsRun(from: j + 1)
+            if y == 4, b[j + 1] == UInt8(ascii: "1") && b[j + 2] == UInt8(ascii: "9") || b[j + 1] == UInt8(ascii: "2") && b[j + 2] == UInt8(ascii: "0"),
+               let year = Int(String(decoding: b[(j + 1)..<(j + 5)], as: UTF8.self)) {
+                best = max(best ?? year, year)
+            }
+            i = j + 1 + y
+        }
+        return best
     }
 
     // MARK: - Signer
