@@ -49,8 +49,29 @@ public struct AgencyNameParser: Sendable {
         return out
     }
 
+    /// Variant indexes by their first word, in `variants` order (longest first),
+    /// so a token is only compared with the names it can start.
+    static let variantsByFirstWord: [String: [Int]] = {
+        var out: [String: [Int]] = [:]
+        for (i, v) in variants.enumerated() { out[v.words[0], default: []].append(i) }
+        return out
+    }()
+
+    /// "đt1" → "đt": a footnote marker glued to a word.
+    static func withoutFootnoteMarker(_ word: String) -> String {
+        var w = word
+        while let last = w.last, last.isNumber, w.count > 1 { w.removeLast() }
+        return w
+    }
+
     func mention(at t: Int, tokens: [Token], bytes: [UInt8]) -> AgencyMention? {
-        for v in Self.variants {
+        guard t < tokens.count else { return nil }
+        let first = tokens[t].folded
+        var candidates = Self.variantsByFirstWord[first] ?? []
+        let trimmed = Self.withoutFootnoteMarker(first)
+        if trimmed != first, let more = Self.variantsByFirstWord[trimmed] { candidates = (candidates + more).sorted() }
+        guard !candidates.isEmpty else { return nil }
+        for v in candidates.lazy.map({ Self.variants[$0] }) {
             let w = v.words.count
             guard t + w <= tokens.count else { continue }
             var ok = true
