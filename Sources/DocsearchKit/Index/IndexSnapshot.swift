@@ -19,7 +19,7 @@ public final class IndexSnapshot: @unchecked Sendable {
 
     /// Opens the index in `directory`. Throws `IndexError.noIndex` when there
     /// is none, `IndexError.corrupt` when a file fails its checks.
-    public static func open(directory: String, verifyChecksums: Bool = true) throws -> IndexSnapshot {
+    public static func open(directory: String, verification: SegmentReader.Verification = .lazy) throws -> IndexSnapshot {
         // A writer may remove old segments between our reading the manifest and
         // opening them: read the manifest again and retry.
         var attempt = 0
@@ -29,7 +29,7 @@ public final class IndexSnapshot: @unchecked Sendable {
                 guard let manifest = try IndexManifest.read(directory: directory) else {
                     throw IndexError.noIndex(directory: directory)
                 }
-                return try IndexSnapshot(directory: directory, manifest: manifest, verifyChecksums: verifyChecksums)
+                return try IndexSnapshot(directory: directory, manifest: manifest, verification: verification)
             } catch let e as StoreError {
                 if case let .cannotOpen(_, code) = e, code == ENOENT, attempt < 5 { continue }
                 if e.isCorruption { throw IndexError.corrupt(directory: directory, cause: e) }
@@ -38,14 +38,14 @@ public final class IndexSnapshot: @unchecked Sendable {
         }
     }
 
-    init(directory: String, manifest: IndexManifest, verifyChecksums: Bool) throws {
+    init(directory: String, manifest: IndexManifest, verification: SegmentReader.Verification) throws {
         self.directory = directory
         self.manifest = manifest
         var segments: [SegmentReader] = []
         var deleted: [[Bool]] = []
         var live = 0, body: UInt64 = 0, title: UInt64 = 0, all = 0
         for s in manifest.segments {
-            let r = try SegmentReader(path: directory + "/" + s.name, name: s.name, verifyChecksum: verifyChecksums)
+            let r = try SegmentReader(path: directory + "/" + s.name, name: s.name, verification: verification)
             guard r.documentCount == s.documentCount else {
                 throw StoreError.corrupt(path: directory + "/" + s.name, reason: "holds \(r.documentCount) plans, manifest says \(s.documentCount)")
             }

@@ -2,6 +2,8 @@ import Foundation
 
 /// Term statistics and postings locations of one term in one segment.
 public struct TermInfo: Sendable {
+    /// The term's number in its segment's dictionary.
+    public var index: Int
     public var docFreq: Int
     public var postingsOffset: Int
     public var positionsOffset: Int? // nil for fields without positions
@@ -26,36 +28,45 @@ public final class SegmentReader: @unchecked Sendable {
     public let totalTitleLength: UInt64
     private var facetCache: [String: FacetColumn]? = nil
     private var lastBlock: (index: Int, bytes: [UInt8])? = nil
+    private let chunked: ChunkedSectionsReader
+    private let docsSection: ChunkedSectionsReader.Section
+    private let postSection: ChunkedSectionsReader.Section
+    private let posSection: ChunkedSectionsReader.Section
     private let lock = NSLock()
 
-    public init(path: String, name: String, verifyChecksum: Bool = true) throws {
+    /// How much of a segment is checked when it is opened.
+    public enum Verification: Sendable {
+        /// Every byte now (merging, `index`, tests of damage).
+        case full
+        /// The small sections now; postings, positions and records chunk by
+        /// chunk as they are first read (searches: opening costs nothing).
+        case lazy
+    }
+
+    public init(path: String, name: String, verification: Verification = .lazy) throws {
         self.name = name
         file = try MappedFile(path: path)
         let payload = try ContainerFile.payload(of: file.bytes, magic: SegmentWriter.magic,
-                                                version: SegmentWriter.version, path: path, verifyChecksum: verifyChecksum)
-        let root = ByteReader(payload, path: path)
-        var table = root
-        let count = Int(try table.u32())
-        guard count <= 64 else { throw StoreError.corrupt(path: path, reason: "\(count) sections") }
-        var sections: [String: ByteReader] = [:]
-        for _ in 0..<count {
-            let tag = String(decoding: try table.bytes(4), as: UTF8.self)
-            let offset = try table.u64(), length = try table.u64()
-            guard offset <= UInt64(payload.count), length <= UInt64(payload.count) else {
-                throw StoreError.corrupt(path: path, reason: "section \(tag) out of range")
-            }
-            sections[tag] = try root.slice(Int(offset), Int(length))
+                                                version: SegmentWriter.version, path: path, verifyChecksum: false)
+        let chunked = try ChunkedSectionsReader(payload, path: path)
+        self.chunked = chunked
+        if verification == .full { try chunked.verifyEverything() }
+        func section(_ tag: String, verifyNow: Bool) throws -> ByteReader {
+            let s = try chunked.section(tag)
+            if verifyNow { try chunked.verifyAll(s) }
+            return s.reader
         }
-        func section(_ tag: String) throws -> ByteReader {
-            guard let s = sections[tag] else { throw StoreError.corrupt(path: path, reason: "missing section \(tag)") }
-            return s
-        }
-        docs = try section("DOCS")
+        func section(_ tag: String) throws -> ByteReader { try section(tag, verifyNow: true) }
+        docsSection = try chunked.section("DOCS")
+        postSection = try chunked.section("POST")
+        posSection = try chunked.section("POSI")
+        docs = try section("DOCS", verifyNow: false)
         filesSection = try section("FILE")
         norms = try section("NORM")
-        post = try section("POST")
-        pos = try section("POSI")
+        post = try section("POST", verifyNow: false)
+        pos = try section("POSI", verifyNow: false)
         facetSection = try section("FACT")
+        try chunked.verify(docsSection, 0..<8)
         var d = docs
         documentCount = Int(try d.u32())
         guard documentCount <= docs.base.count * 64, documentCount * 8 <= norms.base.count else {
@@ -121,13 +132,16 @@ public final class SegmentReader: @unchecked Sendable {
             throw StoreError.corrupt(path: file.path, reason: "record block \(index) of \(blockCount)")
         }
         let tableStart = 8
+        try chunked.verify(docsSection, 0..<(tableStart + blockCount * 4))
         var t = docs
         t.offset = tableStart + index * 4
         let end = Int(try t.u32())
         var start = 0
         if index > 0 { t.offset = tableStart + (index - 1) * 4; start = Int(try t.u32()) }
         guard end >= start else { throw StoreError.corrupt(path: file.path, reason: "record block bounds") }
-        let region = try docs.slice(tableStart + blockCount * 4 + start, end - start)
+        let regionStart = tableStart + blockCount * 4 + start
+        try chunked.verify(docsSection, regionStart..<(regionStart + end - start))
+        let region = try docs.slice(regionStart, end - start)
         let bytes = try BlockCompressor.decompress(region.base, path: file.path)
         lock.lock()
         lastBlock = (index, bytes)
@@ -209,24 +223,41 @@ public final class SegmentReader: @unchecked Sendable {
         let df = base.loadUnaligned(fromByteOffset: term * 12, as: UInt32.self).littleEndian
         let po = base.loadUnaligned(fromByteOffset: term * 12 + 4, as: UInt32.self).littleEndian
         let pp = base.loadUnaligned(fromByteOffset: term * 12 + 8, as: UInt32.self).littleEndian
-        return TermInfo(docFreq: Int(df), postingsOffset: Int(po), positionsOffset: pp == UInt32.max ? nil : Int(pp))
+        return TermInfo(index: term, docFreq: Int(df), postingsOffset: Int(po), positionsOffset: pp == UInt32.max ? nil : Int(pp))
     }
 
     public func info(_ key: [UInt8]) -> TermInfo? {
         find(key).map { info($0) }
     }
 
+    /// Where term `i`'s postings (and positions) end: where the next term's begin.
+    private func ends(of info: TermInfo) -> (postings: Int, positions: Int) {
+        let postingsEnd = info.index + 1 < termCount ? self.info(info.index + 1).postingsOffset : post.base.count
+        var positionsEnd = pos.base.count
+        if info.positionsOffset != nil {
+            var j = info.index + 1
+            while j < termCount {
+                if let p = self.info(j).positionsOffset { positionsEnd = p; break }
+                j += 1
+            }
+        }
+        return (postingsEnd, positionsEnd)
+    }
+
     public func cursor(_ info: TermInfo, positions: Bool) throws -> PostingsCursor {
         guard info.postingsOffset <= post.base.count else {
             throw StoreError.corrupt(path: file.path, reason: "postings offset out of range")
         }
-        var p = post
-        p.offset = info.postingsOffset
+        let end = ends(of: info)
+        try chunked.verify(postSection, info.postingsOffset..<max(info.postingsOffset, end.postings))
+        if positions, let po = info.positionsOffset {
+            try chunked.verify(posSection, po..<max(po, end.positions))
+        }
+        let p = try post.slice(info.postingsOffset, max(0, end.postings - info.postingsOffset))
         var q: ByteReader? = nil
         if positions, let po = info.positionsOffset {
             guard po <= pos.base.count else { throw StoreError.corrupt(path: file.path, reason: "positions offset out of range") }
-            q = pos
-            q!.offset = po
+            q = try pos.slice(po, max(0, end.positions - po))
         }
         return try PostingsCursor(post: p, pos: q, docFreq: info.docFreq)
     }

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The payload of a segment file (inside `ContainerFile`, magic "DSEG"):
 ///
-///     payload   := sectionCount:u32 (tag[4] offset:u64 length:u64){sectionCount} section*
+///     payload   := ChunkedSections of the sections below (a checksum per 64 KiB,
+///                  so readers verify lazily what they read; see ChunkedSections)
 ///     "DOCS"    := count:u32 blockCount:u32 blockEnd:u32{blockCount} block*
 ///     block     := BlockCompressor((recordLength:varint recordJSON){<= recordsPerBlock})
 ///                  (PlanRecord as UTF-8 JSON; the block of doc d is d / recordsPerBlock)
@@ -22,7 +23,7 @@ import Foundation
 /// varint length and UTF-8 bytes. Integers are little-endian.
 public struct SegmentWriter {
     public static let magic = "DSEG"
-    public static let version: UInt16 = 2
+    public static let version: UInt16 = 3
     /// Records compressed together: more shrinks better, fewer decodes faster.
     public static let recordsPerBlock = 16
 
@@ -108,19 +109,9 @@ public struct SegmentWriter {
         for e in termEnds { dict.u32(e) }
         dict.append(termBytes.bytes)
         dict.append(termInfos.bytes)
-        let sections: [(String, [UInt8])] = [("DOCS", docs.bytes), ("FILE", files.bytes), ("NORM", norms.bytes),
-                                             ("TDIC", dict.bytes), ("POST", post.bytes), ("POSI", pos.bytes),
-                                             ("FACT", facetBytes.bytes)]
-        var payload = ByteWriter(capacity: sections.reduce(64) { $0 + $1.1.count + 20 })
-        payload.u32(UInt32(sections.count))
-        var offset = 4 + sections.count * 20
-        for (tag, bytes) in sections {
-            payload.append(Array(tag.utf8))
-            payload.u64(UInt64(offset))
-            payload.u64(UInt64(bytes.count))
-            offset += bytes.count
-        }
-        for (_, bytes) in sections { payload.append(bytes) }
-        return ContainerFile.encode(magic: Self.magic, version: Self.version, payload: payload.bytes)
+        let payload = ChunkedSections.encode([("DOCS", docs.bytes), ("FILE", files.bytes), ("NORM", norms.bytes),
+                                              ("TDIC", dict.bytes), ("POST", post.bytes), ("POSI", pos.bytes),
+                                              ("FACT", facetBytes.bytes)])
+        return ContainerFile.encode(magic: Self.magic, version: Self.version, payload: payload)
     }
 }

@@ -103,7 +103,7 @@ final class IndexWriterTests: XCTestCase {
         var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: segment)))
         bytes[bytes.count / 2] ^= 0xFF
         try Data(bytes).write(to: URL(fileURLWithPath: segment))
-        XCTAssertThrowsError(try IndexSnapshot.open(directory: idx)) { error in
+        XCTAssertThrowsError(try IndexSnapshot.open(directory: idx, verification: .full)) { error in
             guard case let IndexError.corrupt(_, cause)? = error as? IndexError else { return XCTFail("\(error)") }
             XCTAssertEqual(cause, .checksumMismatch(path: segment))
             XCTAssertTrue("\(error)".contains("docsearch index --rebuild"))
@@ -129,5 +129,37 @@ final class IndexWriterTests: XCTestCase {
         }
         held.unlock()
         XCTAssertEqual(try IndexWriter.run(o).plans, 5)
+    }
+}
+
+final class LazyVerificationTests: XCTestCase {
+    /// A damaged postings byte is found when the postings are first read, not trusted.
+    func testDamagedPostingsAreCaughtWhenRead() throws {
+        let idx = try Fixtures.scratch("lazy").path
+        _ = try IndexWriter.run(IndexWriter.Options(directory: idx, roots: [Fixtures.corpus.path]))
+        let manifest = try XCTUnwrap(try IndexManifest.read(directory: idx))
+        let path = idx + "/" + manifest.segments[0].name
+        var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+        // Find the POST section through the file's own section table.
+        let postStart: Int = try bytes.withUnsafeBytes { raw in
+            let payload = try ContainerFile.payload(of: raw, magic: SegmentWriter.magic, version: SegmentWriter.version, path: path)
+            let sections = try ChunkedSectionsReader(payload, path: path)
+            let post = try sections.section("POST").reader.base
+            return ContainerFile.headerSize + (post.baseAddress! - payload.baseAddress!) + post.count / 2
+        }
+        bytes[postStart] ^= 0x55
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+
+        let snapshot = try IndexSnapshot.open(directory: idx) // lazy: opening reads no postings
+        let segment = snapshot.segments[0]
+        var caught = 0
+        for i in 0..<segment.termCountValue {
+            do { _ = try segment.cursor(segment.info(i), positions: true) } catch StoreError.checksumMismatch(let p) {
+                XCTAssertEqual(p, path)
+                caught += 1
+            }
+        }
+        XCTAssertGreaterThan(caught, 0)
+        XCTAssertThrowsError(try IndexSnapshot.open(directory: idx, verification: .full))
     }
 }
