@@ -92,7 +92,7 @@ public struct PostingsCursor {
         self.docFreq = docFreq
         self.posStartOffset = pos?.offset ?? 0
         if docFreq > PostingsCodec.blockSize {
-            blockCount = Int(try self.post.varint())
+            blockCount = Int(clamping: try self.post.varint())  // a damaged count above Int.max must not trap
             let expected = (docFreq + PostingsCodec.blockSize - 1) / PostingsCodec.blockSize
             guard blockCount == expected else {
                 throw StoreError.corrupt(path: post.path, reason: "postings block count \(blockCount), expected \(expected)")
