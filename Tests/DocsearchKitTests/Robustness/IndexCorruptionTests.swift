@@ -62,18 +62,4 @@ final class IndexCorruptionTests: XCTestCase {
             }
         }
     }
-
-    /// Kept from the index-reader fuzzer: a well-formed manifest claiming four billion deleted
-    /// plans made the reader reserve 4.7 GB. It is now refused as damage.
-    func testFuzzFoundManifestWithAHugeDeletedCountIsRefused() throws {
-        let input = [UInt8](try Data(contentsOf: Fixtures.repositoryRoot
-            .appendingPathComponent("Tests/DocsearchKitTests/Fixtures/Fuzz/index-manifest-huge-deleted-count.bin")))
-        XCTAssertEqual(input.first, 1, "mode byte 1: a manifest payload")
-        let file = ContainerFile.encode(magic: IndexManifest.magic, version: IndexManifest.version, payload: Array(input.dropFirst()))
-        try file.withUnsafeBytes { raw in
-            XCTAssertThrowsError(try IndexManifest.decode(raw, path: "MANIFEST")) { error in
-                XCTAssertEqual(error as? StoreError, .corrupt(path: "MANIFEST", reason: "deleted count"))
-            }
-        }
-    }
 }
