@@ -13,7 +13,12 @@ CORPUS="${CORPUS:-/tmp/gen20k/plans}"; WORK="${WORK:-/tmp/docsearch-kill9}"
 BIN="$ROOT/.build/release/docsearch"
 rm -rf "$WORK"; mkdir -p "$WORK/small" "$WORK/large"
 cp "$ROOT"/corpus/*.txt "$WORK/small/"
-find "$CORPUS" -name '*.txt' | sort | head -n "$PLANS" | while read -r f; do ln -s "$f" "$WORK/large/$(basename "$(dirname "$f")")-$(basename "$f")"; done
+python3 - "$CORPUS" "$WORK/large" "$PLANS" <<'PY'
+import os, sys
+src, dst, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+files = sorted(os.path.join(d, f) for d, _, fs in os.walk(src) for f in fs if f.endswith(".txt"))[:n]
+for f in files: os.symlink(f, os.path.join(dst, os.path.basename(os.path.dirname(f)) + "-" + os.path.basename(f)))
+PY
 IDX="$WORK/idx"
 count() { "$BIN" search "kế hoạch" --index "$IDX" --json --limit 0 2>&1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'; }
 plans() { ls "$1" | wc -l; }
