@@ -27,7 +27,7 @@ declare -A N; N[small]=$("$BIN" index "$WORK/small" --rebuild --index "$IDX" >/d
 echo "a full run of $(plans "$WORK/large") plans takes $full s; 'kế hoạch' finds ${N[small]} (small) / ${N[large]} (large)"
 current=large; old=0; new=0; fail=0
 for i in $(seq 1 "$POINTS"); do
-  next=$([ "$current" = large ] && echo small || echo large)
+  from=$current; next=$([ "$current" = large ] && echo small || echo large)
   delay=$(python3 -c "import random; print(round(random.uniform(0.005, $full * 1.1), 3))")
   "$BIN" index "$WORK/$next" --rebuild --index "$IDX" >/dev/null 2>&1 & pid=$!
   sleep "$delay"; kill -9 "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
@@ -35,7 +35,7 @@ for i in $(seq 1 "$POINTS"); do
   if [ "$got" = "${N[$current]}" ]; then old=$((old+1)); state=old
   elif [ "$got" = "${N[$next]}" ]; then new=$((new+1)); state=new; current=$next
   else fail=$((fail+1)); state="BROKEN: $got"; fi
-  echo "kill $i after ${delay}s ($current→$next): $state"
+  echo "kill $i after ${delay}s ($from→$next): $state"
 done
 echo "$POINTS kills: $old left the old index, $new the new one, $fail broken"
 [ "$fail" -eq 0 ]
