@@ -53,7 +53,7 @@ final class SkippedFileTests: XCTestCase {
         XCTAssertEqual(chmod(folder.appendingPathComponent("secret.txt").path, 0), 0)
         let (summary, snapshot) = try RobustnessSupport.index([folder.path], into: folder)
         XCTAssertEqual(snapshot.documentCount, 5)
-        XCTAssertEqual(reasons(summary)["secret.txt"], "cannot open: Permission denied")
+        XCTAssertTrue(reasons(summary)["secret.txt"]?.contains("Permission denied") == true, "\(reasons(summary))")
     }
 
     /// The file list is taken first and files are read afterwards; a file removed in
