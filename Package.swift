@@ -17,7 +17,9 @@ let package = Package(
         .executableTarget(name: "GenerateTables", path: "Sources/GenerateTables"),
         // Release-build benchmark: speed, memory, accuracy and ranking figures beside the peers'.
         .executableTarget(name: "docsearch-bench", dependencies: ["DocsearchKit"], path: "Benchmarks/DocsearchBench"),
-        .testTarget(name: "DocsearchKitTests", dependencies: ["DocsearchKit"], path: "Tests/DocsearchKitTests"),
+        // Fixtures are read by path, not bundled.
+        .testTarget(name: "DocsearchKitTests", dependencies: ["DocsearchKit"], path: "Tests/DocsearchKitTests",
+                    exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

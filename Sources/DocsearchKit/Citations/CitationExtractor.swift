@@ -210,20 +210,38 @@ public struct CitationExtractor: Sendable {
     /// "Chỉ thị 20" / "Chỉ thị số 20" resolved to a full form of the same kind and number in the text.
     func shorthands(tokens: [Token], bytes: [UInt8], full: [CitationMention], layout: TextLayout) -> [CitationMention] {
         guard !full.isEmpty else { return [] }
+        // Lookups instead of scans of every full mention per number: a long file
+        // holds thousands of both, and the scans made it quadratic.
+        let ranges = full.map(\.byteRange).sorted { $0.lowerBound < $1.lowerBound }
+        var reach: [Int] = []   // reach[i]: the furthest end among ranges[0...i]
+        reach.reserveCapacity(ranges.count)
+        for r in ranges { reach.append(max(reach.last ?? 0, r.upperBound)) }
+        func insideFull(_ byte: Int) -> Bool {
+            var lo = 0, hi = ranges.count   // first range starting after `byte`
+            while lo < hi { let mid = (lo + hi) / 2; if ranges[mid].lowerBound <= byte { lo = mid + 1 } else { hi = mid } }
+            return lo > 0 && reach[lo - 1] > byte
+        }
+        struct KindNumber: Hashable { var kind: DocumentKind?; var number: Int }
+        var byKindNumber: [KindNumber: [CitationMention]] = [:]   // each list in text order
+        for m in full.sorted(by: { $0.byteRange.lowerBound < $1.byteRange.lowerBound }) {
+            byKindNumber[KindNumber(kind: m.citation.kind, number: m.citation.number), default: []].append(m)
+        }
         var out: [CitationMention] = []
         for (t, token) in tokens.enumerated() where t > 0 {
             guard let number = Int(token.folded), token.folded.count <= 6, token.folded.allSatisfy(\.isASCII) else { continue }
             let start = token.byteRange.lowerBound
-            if full.contains(where: { $0.byteRange.contains(start) }) { continue }
+            if insideFull(start) { continue }
             // Not the start of a date, a range or a symbol written oddly.
             let next = SymbolScanner.skipHorizontalSpace(bytes, token.byteRange.upperBound)
             if next < bytes.count, SymbolScanner.separator(bytes, next) != nil || bytes[next] == UInt8(ascii: "%")
                 || bytes[next] == UInt8(ascii: ".") && next + 1 < bytes.count && SymbolScanner.isDigit(bytes[next + 1]) { continue }
             let before = kindBefore(tokenIndex: t, tokens: tokens, bytes: bytes)
             guard let kind = before.kind, let kindStart = before.startByte else { continue }
-            let same = full.filter { $0.citation.kind == kind && $0.citation.number == number }
-            let target = same.last(where: { $0.byteRange.lowerBound < start }) ?? same.first
-            guard let resolved = target else { continue }
+            // The closest full form before the shorthand, else the first one after it.
+            guard let same = byKindNumber[KindNumber(kind: kind, number: number)], let first = same.first else { continue }
+            var lo = 0, hi = same.count   // first mention starting at or after `start`
+            while lo < hi { let mid = (lo + hi) / 2; if same[mid].byteRange.lowerBound < start { lo = mid + 1 } else { hi = mid } }
+            let resolved = lo > 0 ? same[lo - 1] : first
             var citation = resolved.citation
             citation.date = nil
             citation.issuerText = nil

@@ -75,7 +75,8 @@ public struct IndexManifest: Sendable, Equatable {
             guard !name.contains("/"), !name.hasPrefix(".") else { throw StoreError.corrupt(path: path, reason: "segment name \(name)") }
             let count = Int(try r.u32())
             let deletedCount = Int(try r.u32())
-            guard deletedCount <= count else { throw StoreError.corrupt(path: path, reason: "deleted count") }
+            // Each deleted doc takes at least one byte: a larger count is damage, not a reason to reserve gigabytes.
+            guard deletedCount <= count, deletedCount <= r.remaining else { throw StoreError.corrupt(path: path, reason: "deleted count") }
             var deleted: [UInt32] = []
             deleted.reserveCapacity(deletedCount)
             var last: UInt32 = 0

@@ -108,8 +108,14 @@ public final class IndexWriter {
             summary.removed += 1
         }
 
+        // The index now committed, even when rebuilding or when it was unreadable: new
+        // segment files must never take (and truncate) a name it uses, and a failed run
+        // must leave its files alone.
+        let committed = (try? IndexManifest.read(directory: dir)) ?? nil
+        let committedNames = Set(committed?.segments.map(\.name) ?? [])
+
         // Read and analyse in parallel, each worker into its own segments.
-        let generation = (previous?.generation ?? 0) + 1
+        let generation = max(previous?.generation ?? 0, committed?.generation ?? 0, highestGeneration(in: dir)) + 1
         let shared = SharedState(total: toRead.count, progress: options.progress)
         let workers = max(1, min(options.workers, toRead.count))
         var failure: Error? = nil
@@ -140,7 +146,7 @@ public final class IndexWriter {
         }
         failure = shared.failure
         if let failure {
-            removeUnreferenced(directory: dir, keep: Set(previous?.segments.map(\.name) ?? []))
+            removeUnreferenced(directory: dir, keep: committedNames)
             throw failure
         }
 
@@ -186,7 +192,12 @@ public final class IndexWriter {
 
         let manifest = IndexManifest(generation: generation, created: UInt64(Date().timeIntervalSince1970 * 1e9),
                                      roots: roots, segments: segments)
-        try manifest.write(directory: dir)
+        do {
+            try manifest.write(directory: dir)
+        } catch {
+            removeUnreferenced(directory: dir, keep: committedNames)
+            throw error
+        }
         removeUnreferenced(directory: dir, keep: Set(segments.map(\.name)))
 
         summary.plans = segments.reduce(0) { $0 + $1.liveCount }
@@ -260,6 +271,17 @@ public final class IndexWriter {
             out.append(contentsOf: chunk[0..<n])
         }
         return out
+    }
+
+    /// The largest generation in the segment file names in `directory` ("seg-000042-0003.dseg" → 42), 0 if none.
+    static func highestGeneration(in directory: String) -> UInt64 {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return 0 }
+        var highest: UInt64 = 0
+        for name in names where name.hasPrefix("seg-") && name.hasSuffix(".dseg") {
+            let digits = name.dropFirst(4).prefix { $0.isASCII && $0.isNumber }
+            if let g = UInt64(digits) { highest = max(highest, g) }
+        }
+        return highest
     }
 
     /// Deletes segment files and temporaries that no manifest names.

@@ -16,8 +16,14 @@ public struct ByteReader {
 
     @inline(__always) private func need(_ n: Int) throws {
         if n < 0 || offset < 0 || n > base.count - offset {
-            throw StoreError.truncated(path: path, need: offset + n, have: base.count)
+            throw StoreError.truncated(path: path, need: Self.saturatingSum(offset, n), have: base.count)
         }
+    }
+
+    /// `a + b`, or Int.max when that overflows: a damaged length is reported, never trapped on.
+    @inline(__always) static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? Int.max : sum
     }
 
     public mutating func u8() throws -> UInt8 {
@@ -58,7 +64,7 @@ public struct ByteReader {
     }
     public mutating func string() throws -> String {
         let n = try varint()
-        guard n <= UInt64(remaining) else { throw StoreError.truncated(path: path, need: offset + Int(clamping: n), have: base.count) }
+        guard n <= UInt64(remaining) else { throw StoreError.truncated(path: path, need: Self.saturatingSum(offset, Int(clamping: n)), have: base.count) }
         let raw = try bytes(Int(n))
         return String(decoding: raw, as: UTF8.self)
     }
