@@ -38,15 +38,24 @@ public struct SnippetBuilder: Sendable {
     public func snippet(of text: String, marks: [Range<Int>]) -> Snippet {
         let bytes = Array(text.utf8)
         let marks = marks.filter { $0.lowerBound >= 0 && $0.upperBound <= bytes.count }.sorted { $0.lowerBound < $1.lowerBound }
-        // The window start that covers the most distinct marked words.
+        // The window start that covers the most distinct marked words: a
+        // sliding window over the marks, linear in their number.
         var bestStart = 0, bestScore = -1
-        for (i, m) in marks.enumerated() {
-            var distinct = Set<[UInt8]>()
-            for m2 in marks[i...] {
-                if m2.upperBound - m.lowerBound > maxBytes { break }
-                distinct.insert(Array(bytes[m2]).map { $0 | 0x20 })
+        var counts: [[UInt8]: Int] = [:]
+        let keys = marks.map { Array(bytes[$0]).map { $0 | 0x20 } }
+        var right = 0
+        for (left, m) in marks.enumerated() {
+            while right < marks.count && marks[right].upperBound - m.lowerBound <= maxBytes {
+                counts[keys[right], default: 0] += 1
+                right += 1
             }
-            if distinct.count > bestScore { bestScore = distinct.count; bestStart = m.lowerBound }
+            if counts.count > bestScore { bestScore = counts.count; bestStart = m.lowerBound }
+            if right > left {
+                let k = keys[left]
+                if let c = counts[k], c > 1 { counts[k] = c - 1 } else { counts[k] = nil }
+            } else {
+                right = left + 1
+            }
         }
         var begin = marks.isEmpty ? 0 : max(0, bestStart - maxBytes / 4)
         // Start on a word boundary and a scalar boundary.
