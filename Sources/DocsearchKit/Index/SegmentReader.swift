@@ -27,7 +27,8 @@ public final class SegmentReader: @unchecked Sendable {
     public let totalBodyLength: UInt64
     public let totalTitleLength: UInt64
     private var facetCache: [String: FacetColumn]? = nil
-    private var lastBlock: (index: Int, bytes: [UInt8])? = nil
+    private let blockCache = BoundedCache<Int, [UInt8]>(capacity: 64)
+    private let recordCache = BoundedCache<Int, PlanRecord>(capacity: 1024)
     private let chunked: ChunkedSectionsReader
     private let docsSection: ChunkedSectionsReader.Section
     private let postSection: ChunkedSectionsReader.Section
@@ -94,9 +95,12 @@ public final class SegmentReader: @unchecked Sendable {
     // MARK: documents
 
     public func record(_ doc: Int) throws -> PlanRecord {
+        if let cached = recordCache.value(for: doc) { return cached }
         let raw = try rawRecord(doc)
         do {
-            return try JSONDecoder().decode(PlanRecord.self, from: Data(raw))
+            let record = try JSONDecoder().decode(PlanRecord.self, from: Data(raw))
+            recordCache.store(record, for: doc)
+            return record
         } catch {
             throw StoreError.corrupt(path: file.path, reason: "record \(doc) does not decode")
         }
@@ -120,11 +124,9 @@ public final class SegmentReader: @unchecked Sendable {
         }
     }
 
-    /// The decompressed records of one block (the last one used is kept).
+    /// The decompressed records of one block (recently used blocks are kept).
     private func recordBlock(_ index: Int) throws -> [UInt8] {
-        lock.lock()
-        if let cached = lastBlock, cached.index == index { lock.unlock(); return cached.bytes }
-        lock.unlock()
+        if let cached = blockCache.value(for: index) { return cached }
         var r = docs
         r.offset = 4
         let blockCount = Int(try r.u32())
@@ -143,9 +145,7 @@ public final class SegmentReader: @unchecked Sendable {
         try chunked.verify(docsSection, regionStart..<(regionStart + end - start))
         let region = try docs.slice(regionStart, end - start)
         let bytes = try BlockCompressor.decompress(region.base, path: file.path)
-        lock.lock()
-        lastBlock = (index, bytes)
-        lock.unlock()
+        blockCache.store(bytes, for: index)
         return bytes
     }
 

@@ -68,34 +68,54 @@ public enum BlockCompressor {
         var r = ByteReader(block, path: path)
         let raw = try r.varint()
         // No sequence expands more than 255 times, so a larger claim is damage.
-        guard raw <= 1 << 30, raw <= UInt64(block.count) * 256 else { throw StoreError.corrupt(path: path, reason: "compressed block claims \(raw) bytes") }
+        guard raw <= 1 << 30, raw <= UInt64(block.count) * 256 else {
+            throw StoreError.corrupt(path: path, reason: "compressed block claims \(raw) bytes")
+        }
         let total = Int(raw)
-        var out = [UInt8]()
-        out.reserveCapacity(total)
-        func readLength(_ base: Int) throws -> Int {
-            var l = base
-            guard base == 15 else { return l }
-            while true {
-                let b = try r.u8()
-                l += Int(b)
-                if l > total { throw StoreError.corrupt(path: path, reason: "length past the block") }
-                if b != 255 { return l }
+        guard total > 0 else { return [] }
+        var failure: StoreError? = nil
+        let out = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+            guard let dst = buffer.baseAddress, let src = block.baseAddress else { return }
+            var at = 0
+            var i = r.offset
+            let n = block.count
+            func fail(_ reason: String) { failure = .corrupt(path: path, reason: reason) }
+            func length(_ base: Int) -> Int? {
+                var l = base
+                guard base == 15 else { return l }
+                while true {
+                    guard i < n else { fail("length past the block"); return nil }
+                    let b = Int(src.load(fromByteOffset: i, as: UInt8.self))
+                    i += 1
+                    l += b
+                    if l > total { fail("length past the block"); return nil }
+                    if b != 255 { return l }
+                }
             }
-        }
-        while out.count < total {
-            let token = try r.u8()
-            let lit = try readLength(Int(token >> 4))
-            guard lit <= total - out.count else { throw StoreError.corrupt(path: path, reason: "literals past the block") }
-            out.append(contentsOf: try r.bytes(lit))
-            if out.count == total { break }
-            let offset = Int(try r.u8()) | Int(try r.u8()) << 8
-            let length = try readLength(Int(token & 0x0F)) + minMatch
-            guard offset > 0, offset <= out.count, length <= total - out.count else {
-                throw StoreError.corrupt(path: path, reason: "match out of range")
+            while at < total {
+                guard i < n else { fail("block cut short"); break }
+                let token = Int(src.load(fromByteOffset: i, as: UInt8.self))
+                i += 1
+                guard let lit = length(token >> 4) else { break }
+                guard lit <= total - at, lit <= n - i else { fail("literals past the block"); break }
+                (dst + at).update(from: src.advanced(by: i).assumingMemoryBound(to: UInt8.self), count: lit)
+                at += lit
+                i += lit
+                if at == total { break }
+                guard i + 2 <= n else { fail("match cut short"); break }
+                let offset = Int(src.load(fromByteOffset: i, as: UInt8.self)) | Int(src.load(fromByteOffset: i + 1, as: UInt8.self)) << 8
+                i += 2
+                guard let extra = length(token & 0x0F) else { break }
+                let matchLength = extra + minMatch
+                guard offset > 0, offset <= at, matchLength <= total - at else { fail("match out of range"); break }
+                // Byte by byte: a match may overlap the bytes it produces.
+                var from = at - offset
+                for _ in 0..<matchLength { dst[at] = dst[from]; at += 1; from += 1 }
             }
-            let start = out.count - offset
-            for k in 0..<length { out.append(out[start + k]) }
+            if failure != nil { at = 0 }
+            initialized = at
         }
+        if let failure { throw failure }
         return out
     }
 }
