@@ -17,6 +17,9 @@ public final class SearchEngine: @unchecked Sendable {
     public var referenceWeight = 4.0
     /// The most words and phrases a query may have; the rest are ignored (a cost cap).
     public static let maxClauses = 48
+    /// A query stops collecting after this long and answers with the best
+    /// plans found so far, its total marked as a lower bound (a cost cap).
+    public var timeBudget: Double = 0.08
 
     private let parser = QueryParser()
 
@@ -137,9 +140,26 @@ public final class SearchEngine: @unchecked Sendable {
     /// One pass over every segment. With `requireAll`, every word is required;
     /// else any word will do, and (unless `exhaustive`) MaxScore skips plans
     /// that cannot enter the top `keep`.
+    private struct OutOfTime: Error {}
+
     private func evaluate(_ clauses: [Clause], requireAll: Bool, filters: FilterSet, keep: Int,
                           exhaustive: Bool) throws -> Pass {
         var pass = Pass(heap: TopKHeap(k: keep))
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeBudget) * 1e9)
+        var visited = 0
+        do {
+            try evaluateSegments(clauses, requireAll: requireAll, filters: filters, exhaustive: exhaustive, pass: &pass) {
+                visited += 1
+                if visited & 1023 == 0 && DispatchTime.now().uptimeNanoseconds > deadline { throw OutOfTime() }
+            }
+        } catch is OutOfTime {
+            pass.exact = false
+        }
+        return pass
+    }
+
+    private func evaluateSegments(_ clauses: [Clause], requireAll: Bool, filters: FilterSet, exhaustive: Bool,
+                                  pass: inout Pass, tick: () throws -> Void) throws {
         let shouldIDF = clauses.filter { $0.occur == .should }.reduce(0) { $0 + $1.idf }
         for (s, segment) in snapshot.segments.enumerated() {
             let context = SegmentContext(segment: segment, bm25: bm25, averageBodyLength: snapshot.averageBodyLength,
@@ -169,15 +189,14 @@ public final class SearchEngine: @unchecked Sendable {
                 pass.heap.push(TopKHeap.Entry(score: score, segment: s, doc: doc))
             }
             if !required.isEmpty {
-                try conjunction(required, optional: optional, shouldIDF: shouldIDF, accept: accept)
+                try conjunction(required, optional: optional, shouldIDF: shouldIDF, tick: tick, accept: accept)
             } else if !optional.isEmpty {
                 try disjunction(optional, shouldIDF: shouldIDF, heap: { pass.heap.threshold }, exhaustive: exhaustive,
-                                pruned: { pass.exact = false }, accept: accept)
+                                pruned: { pass.exact = false }, tick: tick, accept: accept)
             } else if clauses.allSatisfy({ $0.occur == .mustNot }) {
-                for d in 0..<segment.documentCount { try accept(UInt32(d), 0) }
+                for d in 0..<segment.documentCount { try tick(); try accept(UInt32(d), 0) }
             }
         }
-        return pass
     }
 
     private func iterator(for clause: Clause, context: SegmentContext) throws -> ClauseIterator? {
@@ -193,11 +212,12 @@ public final class SearchEngine: @unchecked Sendable {
 
     /// Plans holding every required clause, led by the rarest.
     private func conjunction(_ required: [ClauseIterator], optional: [(ClauseIterator, Double)], shouldIDF: Double,
-                             accept: (UInt32, Double) throws -> Void) throws {
+                             tick: () throws -> Void, accept: (UInt32, Double) throws -> Void) throws {
         let ordered = required.sorted { $0.cost < $1.cost }
         let lead = ordered[0]
         var d = try lead.advance(to: 0)
         while d != exhaustedDoc {
+            try tick()
             var agreed = true
             for r in ordered.dropFirst() {
                 let x = try r.advance(to: d)
@@ -217,7 +237,8 @@ public final class SearchEngine: @unchecked Sendable {
     /// Long queries are scaled by the share of the query's weight (idf) that
     /// a plan holds, so plans with more of the rare words come first.
     private func disjunction(_ optional: [(ClauseIterator, Double)], shouldIDF: Double, heap threshold: () -> Double,
-                             exhaustive: Bool, pruned: () -> Void, accept: (UInt32, Double) throws -> Void) throws {
+                             exhaustive: Bool, pruned: () -> Void, tick: () throws -> Void,
+                             accept: (UInt32, Double) throws -> Void) throws {
         let sorted = optional.sorted { $0.0.upperBound < $1.0.upperBound }
         let its = sorted.map(\.0), idfs = sorted.map(\.1)
         var prefix = [0.0]
@@ -227,6 +248,7 @@ public final class SearchEngine: @unchecked Sendable {
         for i in its.indices { docs[i] = try its[i].advance(to: 0) }
         let bounds = its.map(\.upperBound)
         while true {
+            try tick()
             let theta = exhaustive ? -Double.infinity : threshold()
             var e = 0
             while e < its.count && prefix[e + 1] <= theta { e += 1 }
