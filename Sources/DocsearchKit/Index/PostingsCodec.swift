@@ -119,34 +119,28 @@ public struct PostingsCursor {
 
     static func corrupt(_ reason: String) -> StoreError { .corrupt(path: "postings", reason: reason) }
 
-    @inline(__always) private mutating func readVarint() throws -> UInt32 {
-        guard let p = post else { throw Self.corrupt("empty postings") }
+    /// A LEB128 varint of at most 32 bits at `offset` in `base` (`count` bytes long).
+    @inline(__always) private static func varint(_ base: UnsafeRawPointer?, _ count: Int, _ offset: inout Int) throws -> UInt32 {
+        guard let p = base else { throw corrupt("empty postings") }
         var result: UInt32 = 0
         var shift: UInt32 = 0
         while true {
-            guard offset < postCount else { throw Self.corrupt("postings cut short") }
+            guard offset < count else { throw corrupt("postings cut short") }
             let b = p.load(fromByteOffset: offset, as: UInt8.self)
             offset += 1
-            if shift == 28 && b > 0x0F { throw Self.corrupt("varint overflow") }
+            if shift == 28 && b > 0x0F { throw corrupt("varint overflow") }
             result |= UInt32(b & 0x7F) << shift
             if b < 0x80 { return result }
             shift += 7
         }
     }
 
+    @inline(__always) private mutating func readVarint() throws -> UInt32 {
+        try Self.varint(post, postCount, &offset)
+    }
+
     @inline(__always) private mutating func readPositionVarint() throws -> UInt32 {
-        guard let p = pos else { return 0 }
-        var result: UInt32 = 0
-        var shift: UInt32 = 0
-        while true {
-            guard posOffset < posCount else { throw Self.corrupt("positions cut short") }
-            let b = p.load(fromByteOffset: posOffset, as: UInt8.self)
-            posOffset += 1
-            if shift == 28 && b > 0x0F { throw Self.corrupt("varint overflow") }
-            result |= UInt32(b & 0x7F) << shift
-            if b < 0x80 { return result }
-            shift += 7
-        }
+        try Self.varint(pos, posCount, &posOffset)
     }
 
     @inline(__always) private func skipEntry(_ block: Int, _ field: Int) throws -> UInt32 {
