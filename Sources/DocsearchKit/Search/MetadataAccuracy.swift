@@ -97,7 +97,7 @@ public enum MetadataAccuracy {
             }
         }
         var keys = citing.keys.sorted()
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix64(state: seed)
         for i in stride(from: keys.count - 1, to: 0, by: -1) { keys.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
         for key in keys.prefix(citesSample) {
             guard let (symbol, want) = citing[key] else { continue }
@@ -110,17 +110,5 @@ public enum MetadataAccuracy {
             }
         }
         return report
-    }
-
-    /// A small seeded generator (SplitMix64) so the sample is the same on every run.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

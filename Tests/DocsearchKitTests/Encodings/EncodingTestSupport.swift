@@ -60,17 +60,8 @@ enum EncodingTestSupport {
         iconv(Array("a".utf8), from: "UTF-8", to: charset) != nil
     }
 
-    /// Deterministic pseudo-random bytes (SplitMix64), so a failure can be replayed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// Deterministic pseudo-random bytes, so a failure can be replayed.
+    typealias SeededGenerator = SplitMix64
 
     static func randomBytes(_ count: Int, using generator: inout SeededGenerator) -> [UInt8] {
         (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }

@@ -61,7 +61,7 @@ final class NormalizerTests: XCTestCase {
 
     /// Random Latin letters and marks in random order, against Foundation.
     func testRandomLatinSequencesMatchFoundation() {
-        var rng = SplitMix(seed: 2024)
+        var rng = SplitMix64(state: 2024)
         let letters = Array("aAeEoOuUyYdDiIcCnNsSzZ".unicodeScalars) + [Unicode.Scalar(0x01A1)!, Unicode.Scalar(0x0102)!, Unicode.Scalar(0x1EB9)!, Unicode.Scalar(0x00EA)!, Unicode.Scalar(0x01B0)!]
         for _ in 0..<5000 {
             var view = String.UnicodeScalarView()
@@ -76,7 +76,7 @@ final class NormalizerTests: XCTestCase {
     }
 
     func testOddScalarsNeverCrash() {
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(state: 7)
         for _ in 0..<300 {
             let bytes = (0..<64).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
             let s = TextNormalizer.normalize(utf8: bytes)
@@ -107,18 +107,5 @@ final class NormalizerTests: XCTestCase {
             previousCR = false
         }
         return String(view)
-    }
-}
-
-/// Deterministic pseudo-random numbers for reproducible fuzzing.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
