@@ -91,10 +91,4 @@ public final class IndexSnapshot: @unchecked Sendable {
             throw IndexError.corrupt(directory: directory, cause: e)
         }
     }
-
-    /// True when the manifest on disk is newer than this snapshot.
-    public func isStale() -> Bool {
-        guard let m = try? IndexManifest.read(directory: directory) else { return false }
-        return m.generation != manifest.generation
-    }
 }

@@ -18,9 +18,13 @@ public struct SearchService: Sendable {
     /// when the file can no longer be read.
     public func snippet(for hit: SearchResults.Hit, query: Query) -> Snippet? {
         guard let text = PlanLookup.text(of: hit.record) else { return nil }
-        var marks = snippetBuilder.matches(in: text, query: query)
-        marks += CitationMarks.ranges(in: text, matching: hit.matchedCitations)
-        return snippetBuilder.snippet(of: text, marks: marks)
+        return snippet(of: text, wordMarks: snippetBuilder.matches(in: text, query: query), for: hit)
+    }
+
+    /// The snippet of `text` around the query's words (`wordMarks`, byte
+    /// ranges) and the cited documents the hit matched.
+    public func snippet(of text: String, wordMarks: [Range<Int>], for hit: SearchResults.Hit) -> Snippet {
+        snippetBuilder.snippet(of: text, marks: wordMarks + CitationMarks.ranges(in: text, matching: hit.matchedCitations))
     }
 }
 

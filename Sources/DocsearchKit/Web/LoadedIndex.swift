@@ -72,12 +72,9 @@ public final class LoadedIndex: @unchecked Sendable {
     /// plans' texts analysed once and kept (`AnalyzedPlanCache`).
     public func search(_ request: SearchRequest) throws -> (SearchResults, [Snippet?]) {
         let results = try service.engine.search(request)
-        let builder = service.snippetBuilder
         let snippets: [Snippet?] = results.hits.map { hit in
             guard let plan = analyzedPlans.plan(hit.record) else { return nil }
-            var marks = plan.marks(for: results.query)
-            marks += CitationMarks.ranges(in: plan.text, matching: hit.matchedCitations)
-            return builder.snippet(of: plan.text, marks: marks)
+            return service.snippet(of: plan.text, wordMarks: plan.marks(for: results.query), for: hit)
         }
         return (results, snippets)
     }

@@ -1,6 +1,6 @@
 /// One clause of a query (a word, a phrase, a document reference) walking the
 /// plans of one segment in doc order, able to score the plan it stands on.
-/// `doc` is `ClauseIterator.exhausted` once the clause has no more plans.
+/// `doc` is `exhaustedDoc` once the clause has no more plans.
 protocol ClauseIterator: AnyObject {
     /// The plan it stands on; `exhausted` when past the last.
     var doc: UInt32 { get }
@@ -14,10 +14,7 @@ protocol ClauseIterator: AnyObject {
     var cost: Int { get }
 }
 
-extension ClauseIterator {
-    static var exhausted: UInt32 { UInt32.max }
-}
-
+/// The `doc` of a clause that has no more plans.
 let exhaustedDoc = UInt32.max
 
 /// Shared scoring inputs of one segment.

@@ -6,7 +6,6 @@ final class TermIterator: ClauseIterator {
     private var bodyExact: PostingsCursor?
     private var title: PostingsCursor?
     private var titleExact: PostingsCursor?
-    private let context: SegmentContext
     private let lengths: UnsafeRawPointer?
     private let documentCount: Int
     private let averageBodyLength: Double
@@ -30,7 +29,6 @@ final class TermIterator: ClauseIterator {
         if hasDiacritics, let e = s.info(TermField.bodyExact.key(term.exact)) { bodyExact = try s.cursor(e, positions: false) }
         if let t = s.info(TermField.titleFolded.key(term.folded)) { title = try s.cursor(t, positions: false) }
         if hasDiacritics, let t = s.info(TermField.titleExact.key(term.exact)) { titleExact = try s.cursor(t, positions: false) }
-        self.context = context
         lengths = s.lengthTable
         documentCount = s.documentCount
         averageBodyLength = context.averageBodyLength
