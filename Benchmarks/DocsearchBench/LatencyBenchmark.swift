@@ -1,0 +1,55 @@
+import DocsearchKit
+import Foundation
+
+/// `latency`: in-process query latency on an index that already exists, per
+/// query and overall, without rebuilding anything: the quick loop for
+/// profiling the query engine (e.g. under `perf record`).
+struct LatencyBenchmark {
+    static let usage = """
+    docsearch-bench latency --index DIR [--queries FILE] [--runs N] [--warmup N] [--facets] [--repeat N]
+      --index DIR    an index built by `docsearch index` (e.g. /tmp/bench-speed/index after `speed --keep`)
+      --queries      query mix (default ../shared/tools/peers/queries-plans.txt)
+      --facets       also count facets over all matches, as the web page does
+      --repeat N     measure the whole mix N times (default 1), for a steady profile
+    """
+    static let valued: Set<String> = ["--index", "--queries", "--runs", "--warmup", "--repeat", BenchPaths.sharedOption,
+                                      BenchPaths.binaryOption]
+    static let switches: Set<String> = ["--facets"]
+
+    let index: String
+    let queriesFile: String
+    let runs: Int
+    let warmup: Int
+    let repeats: Int
+    let facets: Bool
+
+    init(_ args: BenchArguments) throws {
+        guard let index = args.value("--index") else { throw BenchError.usage(Self.usage) }
+        self.index = FileTools.absolute(index)
+        queriesFile = FileTools.absolute(args.value("--queries") ?? BenchPaths(args).plansQueries)
+        runs = try args.int("--runs", default: 20)
+        warmup = args.value("--warmup") == "0" ? 0 : try args.int("--warmup", default: 1)
+        repeats = try args.int("--repeat", default: 1)
+        facets = args.has("--facets")
+    }
+
+    func run() throws {
+        let queries = try QueryLatency.queries(inFile: queriesFile)
+        let engine = SearchEngine(snapshot: try IndexSnapshot.open(directory: index))
+        print("index: \(index): \(engine.snapshot.statisticsDocumentCount) plans; \(queries.count) queries, "
+              + "\(warmup) warm-up + \(runs) timed runs each\(facets ? ", with facets" : "")")
+        var latency = QueryLatency()
+        for _ in 0..<repeats {
+            latency = try QueryLatency.measure(engine: engine, queries: queries, warmup: warmup, runs: runs, facets: facets)
+        }
+        var table = Table(["query", "hits", "p50", "p99"])
+        for q in latency.perQuery {
+            table.add([q.query, String(q.hits), Format.micros(q.microseconds.percentile(50)),
+                       Format.micros(q.microseconds.percentile(99))])
+        }
+        let all = latency.all
+        table.add(["all", "", Format.micros(all.percentile(50)), Format.micros(all.percentile(99))])
+        table.print()
+        print("load average: \(Machine.loadAverage())")
+    }
+}
