@@ -201,8 +201,16 @@ public struct PostingsCursor {
 
     /// The positions of the current doc (call at most once per doc).
     public mutating func positions() throws -> [UInt32] {
-        guard hasPositions else { return [] }
         var out: [UInt32] = []
+        try positions(into: &out)
+        return out
+    }
+
+    /// The positions of the current doc, ascending, into `out` (replacing its
+    /// contents but keeping its storage, so query loops allocate once).
+    public mutating func positions(into out: inout [UInt32]) throws {
+        out.removeAll(keepingCapacity: true)
+        guard hasPositions else { return }
         out.reserveCapacity(min(pendingPositions, posCount - posOffset))
         var last: UInt32 = 0
         for _ in 0..<pendingPositions {
@@ -210,7 +218,6 @@ public struct PostingsCursor {
             out.append(last)
         }
         pendingPositions = 0
-        return out
     }
 
     private mutating func skipPendingPositions() throws {

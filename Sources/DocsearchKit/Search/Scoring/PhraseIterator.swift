@@ -8,6 +8,10 @@ final class PhraseIterator: ClauseIterator {
     private(set) var doc: UInt32 = 0
     private var started = false
     private var occurrences = 0
+    /// Each word's positions in the current plan.
+    private var positions: [[UInt32]]
+    /// Where each word's walk stands in `positions`.
+    private var next: [Int]
 
     init?(phrase: Query.Phrase, idf: Double, context: SegmentContext) throws {
         var cursors: [PostingsCursor] = []
@@ -19,6 +23,8 @@ final class PhraseIterator: ClauseIterator {
         }
         guard !cursors.isEmpty else { return nil }
         self.cursors = cursors
+        positions = Array(repeating: [], count: cursors.count)
+        next = Array(repeating: 0, count: cursors.count)
         self.context = context
         self.idf = idf
         self.cost = cost
@@ -44,12 +50,26 @@ final class PhraseIterator: ClauseIterator {
         }
     }
 
+    /// How many times the words stand one after another in the current plan:
+    /// a walk over each word's sorted positions, kept in buffers reused from
+    /// plan to plan.
     private func countOccurrences() throws -> Int {
-        let first = try cursors[0].positions()
-        var rest: [Set<UInt32>] = []
-        for i in 1..<cursors.count { rest.append(Set(try cursors[i].positions())) }
+        for i in cursors.indices { try cursors[i].positions(into: &positions[i]) }
+        for i in next.indices { next[i] = 0 }
         var n = 0
-        for start in first where rest.enumerated().allSatisfy({ $0.element.contains(start &+ UInt32($0.offset + 1)) }) { n += 1 }
+        for start in positions[0] {
+            var all = true
+            for i in 1..<cursors.count {
+                let want = start &+ UInt32(i)
+                let list = positions[i]
+                var j = next[i]
+                while j < list.count && list[j] < want { j += 1 }
+                next[i] = j
+                if j == list.count { return n }
+                if list[j] != want { all = false; break }
+            }
+            if all { n += 1 }
+        }
         return n
     }
 
