@@ -44,8 +44,87 @@ public struct ResultsJSON: Codable, Sendable {
         facets = includeFacets ? results.facets : nil
     }
 
+    /// The compact JSON text, keys sorted: what `JSONText.encode(self)` gives,
+    /// written by hand (`JSONWriter`) because it is the server's hottest answer.
     public func encoded() -> String {
-        JSONText.encode(self)
+        var w = JSONWriter()
+        w.beginObject()
+        if let facets {
+            w.key("facets")
+            w.beginObject()
+            for name in facets.keys.sorted() {
+                w.key(name)
+                w.beginArray()
+                for f in facets[name]! {
+                    w.beginObject()
+                    w.key("count"); w.int(f.count)
+                    w.key("value"); w.string(f.value)
+                    w.endObject()
+                }
+                w.endArray()
+            }
+            w.endObject()
+        }
+        w.key("hits")
+        w.beginArray()
+        for h in hits { h.write(to: &w) }
+        w.endArray()
+        w.key("offset"); w.int(offset)
+        w.key("query"); w.string(query)
+        w.key("relaxed"); w.bool(relaxed)
+        w.key("total"); w.int(total)
+        w.key("totalIsExact"); w.bool(totalIsExact)
+        w.endObject()
+        return w.text
+    }
+}
+
+extension ResultsJSON.Hit {
+    fileprivate func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("citations")
+        w.beginArray()
+        for c in citations { c.write(to: &w) }
+        w.endArray()
+        w.string("date", date)
+        if let highlights {
+            w.key("highlights")
+            w.beginArray()
+            for pair in highlights {
+                w.beginArray()
+                for n in pair { w.int(n) }
+                w.endArray()
+            }
+            w.endArray()
+        }
+        w.string("id", id)
+        w.string("issuer", issuer)
+        w.string("number", number)
+        w.string("path", path)
+        w.string("place", place)
+        w.key("score"); w.double(score)
+        w.string("snippet", snippet)
+        w.string("title", title)
+        w.endObject()
+    }
+}
+
+extension CitationRecord {
+    fileprivate func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.string("date", date)
+        w.string("issuer", issuer)
+        w.string("issuerAgency", issuerAgency)
+        w.string("key", key)
+        w.string("kind", kind)
+        w.strings("lookupKeys", lookupKeys)
+        w.int("mentions", mentions)
+        w.int("number", number)
+        w.string("role", role)
+        w.strings("roles", roles)
+        w.string("symbol", symbol)
+        w.int("year", year)
+        w.endObject()
     }
 }
 
