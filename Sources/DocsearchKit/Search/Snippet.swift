@@ -41,8 +41,8 @@ public struct SnippetBuilder: Sendable {
         // The window start that covers the most distinct marked words: a
         // sliding window over the marks, linear in their number.
         var bestStart = 0, bestScore = -1
-        var counts: [[UInt8]: Int] = [:]
-        let keys = marks.map { Array(bytes[$0]).map { $0 | 0x20 } }
+        var counts: [UInt64: Int] = [:]
+        let keys = marks.map { Self.caselessKey(bytes[$0]) }
         var right = 0
         for (left, m) in marks.enumerated() {
             while right < marks.count && marks[right].upperBound - m.lowerBound <= maxBytes {
@@ -104,6 +104,15 @@ public struct SnippetBuilder: Sendable {
         if end < bytes.count { out.append(contentsOf: Array(" …".utf8)) }
         highlights = highlights.filter { $0.upperBound <= out.count }
         return Snippet(text: String(decoding: out, as: UTF8.self), highlights: highlights)
+    }
+
+    /// One number per marked word, the same for the same word in any ASCII
+    /// case (FNV-1a over the bytes): the window counts distinct words by it
+    /// without building an array per mark.
+    private static func caselessKey(_ word: ArraySlice<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in word { h = (h ^ UInt64(b | 0x20)) &* 0x100_0000_01b3 }
+        return h
     }
 
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }

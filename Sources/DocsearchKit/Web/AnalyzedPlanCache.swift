@@ -5,6 +5,9 @@ final class AnalyzedPlan: @unchecked Sendable {
     let text: String
     /// Folded word → its UTF-8 byte ranges in `text`, in order.
     let occurrences: [String: [Range<Int>]]
+    /// Cited document key → where it is written in `text`, for highlighting
+    /// the documents a reference query matched.
+    let citationMentions: [String: [Range<Int>]]
     /// Approximate memory held, for the cache's budget.
     let cost: Int
 
@@ -17,7 +20,15 @@ final class AnalyzedPlan: @unchecked Sendable {
             count += 1
         }
         self.occurrences = occurrences
-        cost = text.utf8.count + count * 16 + occurrences.count * 48
+        var mentions: [String: [Range<Int>]] = [:]
+        for m in CitationExtractor().mentions(in: text) { mentions[m.citation.key, default: []].append(m.byteRange) }
+        citationMentions = mentions
+        cost = text.utf8.count + count * 16 + occurrences.count * 48 + mentions.count * 64
+    }
+
+    /// Where the cited documents among `citations` are written in the text.
+    func marks(for citations: [CitationRecord]) -> [Range<Int>] {
+        citations.flatMap { citationMentions[$0.key] ?? [] }
     }
 
     /// The byte ranges of the query's words and phrase words (not the excluded

@@ -74,7 +74,8 @@ public final class LoadedIndex: @unchecked Sendable {
         let results = try service.engine.search(request)
         let snippets: [Snippet?] = results.hits.map { hit in
             guard let plan = analyzedPlans.plan(hit.record) else { return nil }
-            return service.snippet(of: plan.text, wordMarks: plan.marks(for: results.query), for: hit)
+            return service.snippetBuilder.snippet(of: plan.text,
+                                                  marks: plan.marks(for: results.query) + plan.marks(for: hit.matchedCitations))
         }
         return (results, snippets)
     }
