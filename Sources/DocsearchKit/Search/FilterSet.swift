@@ -69,40 +69,69 @@ struct FilterSet {
 enum FacetCounter {
     static let perFacet = 10
 
-    /// Over the matching plans, as (segment, doc): at most `limit` values per facet, most frequent first.
+    /// Over the matching plans, as (segment, doc) in segment order: at most
+    /// `limit` values per facet, most frequent first.
     static func count(_ matches: [(Int, Int)], snapshot: IndexSnapshot,
                       limit: Int = perFacet) throws -> [String: [SearchResults.FacetCount]] {
         var tally = try Tally(snapshot)
-        for (s, d) in matches { tally.add(segment: s, doc: d) }
+        var i = 0
+        while i < matches.count {
+            let s = matches[i].0
+            var docs: [Int] = []
+            while i < matches.count && matches[i].0 == s { docs.append(matches[i].1); i += 1 }
+            tally.add(segment: s, docs: docs)
+        }
         return tally.counts(limit: limit)
     }
 
     /// Over every live plan of the snapshot: every value of every facet, most frequent first.
     static func countAll(in snapshot: IndexSnapshot) throws -> [String: [SearchResults.FacetCount]] {
         var tally = try Tally(snapshot)
-        snapshot.forEachLiveDocument { s, d in tally.add(segment: s, doc: d) }
+        var live = [[Int]](repeating: [], count: snapshot.segments.count)
+        snapshot.forEachLiveDocument { s, d in live[s].append(d) }
+        for (s, docs) in live.enumerated() { tally.add(segment: s, docs: docs) }
         return tally.counts(limit: .max)
     }
 
-    /// Plans per value ordinal, per segment and counted column.
+    /// Plans per value, in one flat array: each segment's counted columns
+    /// (name order) take `values.count` slots from their base. Counting walks
+    /// one column at a time over a segment's plans, over contiguous buffers
+    /// (about 1.5 µs a plan before, with an array per column).
     private struct Tally {
         let columns: [[(name: String, column: SegmentReader.FacetColumn)]]
-        var perOrdinal: [[[Int]]]
+        let bases: [[Int]]
+        var perValue: [Int]
 
         init(_ snapshot: IndexSnapshot) throws {
             var columns: [[(name: String, column: SegmentReader.FacetColumn)]] = []
+            var bases: [[Int]] = []
+            var slots = 0
             for segment in snapshot.segments {
-                columns.append(try segment.facetColumns().filter { !$0.key.contains(".") }
-                    .map { (name: $0.key, column: $0.value) }.sorted { $0.name < $1.name })
+                let counted = try segment.facetColumns().filter { !$0.key.contains(".") }
+                    .map { (name: $0.key, column: $0.value) }.sorted { $0.name < $1.name }
+                columns.append(counted)
+                bases.append(counted.map { c in defer { slots += c.column.values.count }; return slots })
             }
             self.columns = columns
-            perOrdinal = columns.map { $0.map { [Int](repeating: 0, count: $0.column.values.count) } }
+            self.bases = bases
+            perValue = [Int](repeating: 0, count: slots)
         }
 
-        mutating func add(segment s: Int, doc d: Int) {
+        mutating func add(segment s: Int, docs: [Int]) {
             guard s >= 0 && s < columns.count else { return }
             for (c, entry) in columns[s].enumerated() {
-                for o in entry.column.ordinals(of: d) where Int(o) < perOrdinal[s][c].count { perOrdinal[s][c][Int(o)] += 1 }
+                let base = bases[s][c], valueCount = entry.column.values.count
+                entry.column.ends.withUnsafeBufferPointer { ends in
+                    entry.column.ordinals.withUnsafeBufferPointer { ordinals in
+                        perValue.withUnsafeMutableBufferPointer { counts in
+                            for d in docs where d >= 0 && d < ends.count {
+                                let start = d == 0 ? 0 : Int(ends[d - 1]), end = min(Int(ends[d]), ordinals.count)
+                                guard start < end else { continue }
+                                for k in start..<end where Int(ordinals[k]) < valueCount { counts[base + Int(ordinals[k])] += 1 }
+                            }
+                        }
+                    }
+                }
             }
         }
 
@@ -110,8 +139,9 @@ enum FacetCounter {
             var byValue: [String: [String: Int]] = [:]
             for (s, segmentColumns) in columns.enumerated() {
                 for (c, entry) in segmentColumns.enumerated() {
-                    for (o, n) in perOrdinal[s][c].enumerated() where n > 0 {
-                        byValue[entry.name, default: [:]][entry.column.values[o], default: 0] += n
+                    let base = bases[s][c]
+                    for o in entry.column.values.indices where perValue[base + o] > 0 {
+                        byValue[entry.name, default: [:]][entry.column.values[o], default: 0] += perValue[base + o]
                     }
                 }
             }
