@@ -27,6 +27,7 @@ public final class SegmentReader: @unchecked Sendable {
     public let totalBodyLength: UInt64
     public let totalTitleLength: UInt64
     private var facetCache: [String: FacetColumn]? = nil
+    private var facetListCache: [(name: String, column: FacetColumn)]? = nil
     private let blockCache = BoundedCache<Int, [UInt8]>(capacity: 64)
     private let recordCache = BoundedCache<Int, PlanRecord>(capacity: 1024)
     private let chunked: ChunkedSectionsReader
@@ -281,6 +282,16 @@ public final class SegmentReader: @unchecked Sendable {
         public func values(of doc: Int) -> [String] {
             ordinals(of: doc).compactMap { Int($0) < values.count ? values[Int($0)] : nil }
         }
+    }
+
+    /// The facet columns in name order (kept: facet counting asks per search).
+    public func facetColumnsByName() throws -> [(name: String, column: FacetColumn)] {
+        let columns = try facetColumns()
+        lock.lock(); defer { lock.unlock() }
+        if let facetListCache { return facetListCache }
+        let list = columns.map { (name: $0.key, column: $0.value) }.sorted { $0.name < $1.name }
+        facetListCache = list
+        return list
     }
 
     public func facetColumns() throws -> [String: FacetColumn] {

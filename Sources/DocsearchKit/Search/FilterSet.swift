@@ -107,8 +107,7 @@ enum FacetCounter {
             var bases: [[Int]] = []
             var slots = 0
             for segment in snapshot.segments {
-                let counted = try segment.facetColumns().filter { !$0.key.contains(".") }
-                    .map { (name: $0.key, column: $0.value) }.sorted { $0.name < $1.name }
+                let counted = try segment.facetColumnsByName().filter { !$0.name.contains(".") }
                 columns.append(counted)
                 bases.append(counted.map { c in defer { slots += c.column.values.count }; return slots })
             }
@@ -136,20 +135,49 @@ enum FacetCounter {
         }
 
         func counts(limit: Int) -> [String: [SearchResults.FacetCount]] {
-            var byValue: [String: [String: Int]] = [:]
+            var byValue: [String: [FacetValue: Int]] = [:]
             for (s, segmentColumns) in columns.enumerated() {
                 for (c, entry) in segmentColumns.enumerated() {
                     let base = bases[s][c]
                     for o in entry.column.values.indices where perValue[base + o] > 0 {
-                        byValue[entry.name, default: [:]][entry.column.values[o], default: 0] += perValue[base + o]
+                        byValue[entry.name, default: [:]][FacetValue(entry.column.values[o]), default: 0] += perValue[base + o]
                     }
                 }
             }
-            return byValue.mapValues { values in
-                Array(values.map { SearchResults.FacetCount(value: $0.key, count: $0.value) }
-                    .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
-                    .prefix(max(0, limit)))
-            }
+            return byValue.mapValues { FacetCounter.top($0, limit: limit) }
         }
+    }
+
+    /// The `limit` most frequent values, ties in value order: counts are
+    /// sorted first, and only the values that can make the cut by text.
+    static func top(_ counts: [FacetValue: Int], limit: Int) -> [SearchResults.FacetCount] {
+        var all = counts.map { (value: $0.key, count: $0.value) }
+        let order = { (a: (value: FacetValue, count: Int), b: (value: FacetValue, count: Int)) -> Bool in
+            a.count != b.count ? a.count > b.count : a.value < b.value
+        }
+        if limit < all.count {
+            all.sort { $0.count > $1.count }
+            let cutoff = limit > 0 ? all[limit - 1].count : Int.max
+            all = all.prefix { $0.count >= cutoff }.sorted(by: order)
+        } else {
+            all.sort(by: order)
+        }
+        return all.prefix(max(0, limit)).map { SearchResults.FacetCount(value: $0.value.text, count: $0.count) }
+    }
+
+    /// A facet value hashed and ordered by its UTF-8 bytes: values are NFC
+    /// (normalised when read), so byte order is `String` order, without the
+    /// normalising hash and comparison `String` does for non-ASCII text.
+    struct FacetValue: Hashable, Comparable {
+        let text: String
+        init(_ text: String) { self.text = text }
+
+        func hash(into hasher: inout Hasher) {
+            var t = text
+            t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        static func == (a: FacetValue, b: FacetValue) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        static func < (a: FacetValue, b: FacetValue) -> Bool { a.text.utf8.lexicographicallyPrecedes(b.text.utf8) }
     }
 }

@@ -1,0 +1,31 @@
+import XCTest
+@testable import DocsearchKit
+
+/// Facet counts: the most frequent values first, ties in text order, cut at the limit.
+final class FacetCounterTests: XCTestCase {
+    private func counts(_ pairs: [(String, Int)]) -> [FacetCounter.FacetValue: Int] {
+        Dictionary(uniqueKeysWithValues: pairs.map { (FacetCounter.FacetValue($0.0), $0.1) })
+    }
+
+    func testTopKeepsTheMostFrequentAndBreaksTiesByText() {
+        let c = counts([("tỉnh Long An", 3), ("tỉnh Hà Giang", 2), ("tỉnh Bắc Ninh", 2), ("thành phố Đà Nẵng", 2), ("huyện Thủ Thừa", 1)])
+        let top2 = FacetCounter.top(c, limit: 2)
+        XCTAssertEqual(top2.map(\.value), ["tỉnh Long An", "thành phố Đà Nẵng"])
+        let all = FacetCounter.top(c, limit: .max)
+        XCTAssertEqual(all.map(\.count), [3, 2, 2, 2, 1])
+        // Ties follow Swift's String order, which the byte order stands in for.
+        let tied = all.filter { $0.count == 2 }.map(\.value)
+        XCTAssertEqual(tied, tied.sorted())
+        XCTAssertEqual(FacetCounter.top(c, limit: 0), [])
+    }
+
+    func testSearchFacetsCountEveryMatchingSeedPlan() throws {
+        let engine = SearchEngine(snapshot: Fixtures.seedIndex.snapshot)
+        let all = try engine.search(SearchRequest(query: "kế hoạch", limit: 1, wantFacets: true))
+        // Every seed plan has a year; the year counts add up to the plans matched.
+        XCTAssertEqual(all.facets["year"]?.reduce(0) { $0 + $1.count }, all.total)
+        let one = try engine.search(SearchRequest(query: "Chỉ thị 20", limit: 1, wantFacets: true))
+        XCTAssertEqual(one.total, 1)
+        XCTAssertEqual(one.facets["year"]?.map(\.count), [1])
+    }
+}
