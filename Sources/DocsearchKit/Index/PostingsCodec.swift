@@ -117,6 +117,16 @@ public struct PostingsCursor {
         }
     }
 
+    /// A cursor over no postings (a word that has no title or exact-form list).
+    public static let empty = PostingsCursor()
+
+    private init() {
+        post = nil; postCount = 0; offset = 0
+        pos = nil; posCount = 0; posOffset = 0; positionsStart = 0
+        hasPositions = false; docFreq = 0
+        exhausted = true
+    }
+
     static func corrupt(_ reason: String) -> StoreError { .corrupt(path: "postings", reason: reason) }
 
     /// A LEB128 varint of at most 32 bits at `offset` in `base` (`count` bytes long).

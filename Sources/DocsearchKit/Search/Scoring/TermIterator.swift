@@ -2,10 +2,13 @@
 /// is part of the body), and scores body and title, exact matches in full and
 /// folded-only ones ("bạn" for "bàn") at a lower weight.
 final class TermIterator: ClauseIterator {
+    // Lists a segment lacks are `PostingsCursor.empty` (no optionals in the
+    // scoring loop, whose optional-cursor accessors showed in perf).
     private var body: PostingsCursor
-    private var bodyExact: PostingsCursor?
-    private var title: PostingsCursor?
-    private var titleExact: PostingsCursor?
+    private var bodyExact = PostingsCursor.empty
+    private var title = PostingsCursor.empty
+    private var titleExact = PostingsCursor.empty
+    private let hasTitle: Bool
     private let lengths: UnsafeRawPointer?
     private let documentCount: Int
     private let averageBodyLength: Double
@@ -29,6 +32,7 @@ final class TermIterator: ClauseIterator {
         if hasDiacritics, let e = s.info(TermField.bodyExact.key(term.exact)) { bodyExact = try s.cursor(e, positions: false) }
         if let t = s.info(TermField.titleFolded.key(term.folded)) { title = try s.cursor(t, positions: false) }
         if hasDiacritics, let t = s.info(TermField.titleExact.key(term.exact)) { titleExact = try s.cursor(t, positions: false) }
+        hasTitle = title.docFreq > 0
         lengths = s.lengthTable
         documentCount = s.documentCount
         averageBodyLength = context.averageBodyLength
@@ -38,7 +42,7 @@ final class TermIterator: ClauseIterator {
         self.titleWeight = titleWeight
         self.foldedOnlyWeight = foldedOnlyWeight
         cost = info.docFreq
-        upperBound = idf * (context.bm25.k1 + 1) * (1 + (title == nil ? 0 : titleWeight))
+        upperBound = idf * (context.bm25.k1 + 1) * (1 + (hasTitle ? titleWeight : 0))
     }
 
     func advance(to target: UInt32) throws -> UInt32 {
@@ -49,10 +53,9 @@ final class TermIterator: ClauseIterator {
     }
 
     /// tf of `cursor` at `doc`, 0 when absent.
-    @inline(__always) private func tf(_ cursor: inout PostingsCursor?) throws -> UInt32 {
-        guard cursor != nil else { return 0 }
-        guard try cursor!.advance(to: doc), cursor!.doc == doc else { return 0 }
-        return cursor!.tf
+    @inline(__always) private func tf(_ cursor: inout PostingsCursor) throws -> UInt32 {
+        guard try cursor.advance(to: doc), cursor.doc == doc else { return 0 }
+        return cursor.tf
     }
 
     @inline(__always) private func length(_ slot: Int) -> Double {
@@ -64,7 +67,7 @@ final class TermIterator: ClauseIterator {
         let d = Int(doc)
         guard d < documentCount else { throw PostingsCursor.corrupt("posting beyond the last plan") }
         var s = part(folded: body.tf, exact: try tf(&bodyExact), length: length(d), average: averageBodyLength)
-        if title != nil {
+        if hasTitle {
             let titleTF = try tf(&title)
             if titleTF > 0 {
                 s += titleWeight * part(folded: titleTF, exact: try tf(&titleExact), length: length(documentCount + d),
