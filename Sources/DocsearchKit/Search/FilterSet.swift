@@ -101,13 +101,16 @@ enum FacetCounter {
         let columns: [[(name: String, column: SegmentReader.FacetColumn)]]
         let bases: [[Int]]
         var perValue: [Int]
+        /// The slots counted at least once, so that reading the counts
+        /// visits only those (a search touches few of a column's values).
+        var touched: [Int] = []
 
         init(_ snapshot: IndexSnapshot) throws {
             var columns: [[(name: String, column: SegmentReader.FacetColumn)]] = []
             var bases: [[Int]] = []
             var slots = 0
             for segment in snapshot.segments {
-                let counted = try segment.facetColumnsByName().filter { !$0.name.contains(".") }
+                let counted = try segment.facetColumnsByName().filter { !$0.name.utf8.contains(UInt8(ascii: ".")) }
                 columns.append(counted)
                 bases.append(counted.map { c in defer { slots += c.column.values.count }; return slots })
             }
@@ -126,7 +129,11 @@ enum FacetCounter {
                             for d in docs where d >= 0 && d < ends.count {
                                 let start = d == 0 ? 0 : Int(ends[d - 1]), end = min(Int(ends[d]), ordinals.count)
                                 guard start < end else { continue }
-                                for k in start..<end where Int(ordinals[k]) < valueCount { counts[base + Int(ordinals[k])] += 1 }
+                                for k in start..<end where Int(ordinals[k]) < valueCount {
+                                    let slot = base + Int(ordinals[k])
+                                    if counts[slot] == 0 { touched.append(slot) }
+                                    counts[slot] += 1
+                                }
                             }
                         }
                     }
@@ -136,13 +143,17 @@ enum FacetCounter {
 
         func counts(limit: Int) -> [String: [SearchResults.FacetCount]] {
             var byValue: [String: [FacetValue: Int]] = [:]
-            for (s, segmentColumns) in columns.enumerated() {
-                for (c, entry) in segmentColumns.enumerated() {
-                    let base = bases[s][c]
-                    for o in entry.column.values.indices where perValue[base + o] > 0 {
-                        byValue[entry.name, default: [:]][FacetValue(entry.column.values[o]), default: 0] += perValue[base + o]
-                    }
-                }
+            // Slots are laid out column after column in increasing bases, so
+            // one walk over the sorted touched slots meets each column in turn.
+            let flat = columns.enumerated().flatMap { s, segmentColumns in
+                segmentColumns.enumerated().map { c, entry in (base: bases[s][c], entry: entry) }
+            }
+            var c = 0
+            for slot in touched.sorted() {
+                while c < flat.count && slot >= flat[c].base + flat[c].entry.column.values.count { c += 1 }
+                guard c < flat.count, slot >= flat[c].base else { continue }
+                let entry = flat[c].entry
+                byValue[entry.name, default: [:]][FacetValue(entry.column.values[slot - flat[c].base]), default: 0] += perValue[slot]
             }
             return byValue.mapValues { FacetCounter.top($0, limit: limit) }
         }

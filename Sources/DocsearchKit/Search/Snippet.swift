@@ -7,11 +7,21 @@ public struct Snippet: Sendable, Equatable {
     /// The matched parts as UTF-16 offsets and lengths (for JavaScript clients).
     public var utf16Highlights: [(start: Int, length: Int)] {
         let bytes = Array(text.utf8)
+        // UTF-16 units before each byte offset, counted from the UTF-8 lead
+        // bytes (four-byte sequences take two units); `text` is valid UTF-8.
+        func units(_ range: Range<Int>) -> Int {
+            var n = 0
+            for b in bytes[range] where b & 0xC0 != 0x80 { n += b >= 0xF0 ? 2 : 1 }
+            return n
+        }
+        var position = 0, unitsBefore = 0
         return highlights.compactMap { r in
-            guard r.lowerBound >= 0, r.upperBound <= bytes.count else { return nil }
-            let before = String(decoding: bytes[0..<r.lowerBound], as: UTF8.self).utf16.count
-            let inner = String(decoding: bytes[r], as: UTF8.self).utf16.count
-            return (before, inner)
+            guard r.lowerBound >= position, r.upperBound <= bytes.count else { return nil }
+            unitsBefore += units(position..<r.lowerBound)
+            let inner = units(r)
+            position = r.upperBound
+            unitsBefore += inner
+            return (unitsBefore - inner, inner)
         }
     }
 
