@@ -51,6 +51,15 @@ enum Fixtures {
         return (dir + "/idx", try! IndexSnapshot.open(directory: dir + "/idx"))
     }()
 
+    /// An index of the 2,249 ALQAC 2024 law articles (../shared/alqac2024/docs), built once per test process.
+    static let alqacIndex: Result<IndexSnapshot, Error> = Result {
+        let dir = try scratch("alqac-index").path + "/idx"
+        _ = try IndexWriter.run(IndexWriter.Options(directory: dir, roots: [shared.appendingPathComponent("alqac2024/docs").path]))
+        return try IndexSnapshot.open(directory: dir)
+    }
+
+    static func alqacEngine() throws -> SearchEngine { SearchEngine(snapshot: try alqacIndex.get()) }
+
     static func search(_ q: String, limit: Int = 10, filters: [SearchFilter] = []) throws -> SearchResults {
         try SearchEngine(snapshot: seedIndex.snapshot).search(SearchRequest(query: q, limit: limit, filters: filters))
     }

@@ -84,11 +84,13 @@ final class TermIterator: ClauseIterator {
             + foldedOnlyWeight * bm25.tf(Double(folded - e), length: length, averageLength: average)
     }
 
-    /// Positions of the word in the body of the current plan (folded form), for proximity.
-    static func positions(of term: Query.Term, doc: UInt32, in segment: SegmentReader) throws -> [UInt32] {
-        guard let info = segment.info(TermField.bodyFolded.key(term.folded)) else { return [] }
+    /// Positions of a word (its dictionary entry `info`, nil when the segment
+    /// lacks it) in plan `doc`, into `out` (emptied first), for proximity.
+    static func positions(of info: TermInfo?, doc: UInt32, in segment: SegmentReader, into out: inout [UInt32]) throws {
+        out.removeAll(keepingCapacity: true)
+        guard let info else { return }
         var c = try segment.cursor(info, positions: true)
-        guard try c.advance(to: doc), c.doc == doc else { return [] }
-        return try c.positions()
+        guard try c.advance(to: doc), c.doc == doc else { return }
+        try c.positions(into: &out)
     }
 }
