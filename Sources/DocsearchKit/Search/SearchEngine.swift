@@ -181,25 +181,26 @@ public final class SearchEngine: @unchecked Sendable {
             }
             if missingRequired { continue }
             let deleted = snapshot.deleted[s]
+            let excluded = prohibited.map(UnretainedClause.init)
             func accept(_ d: UInt32, _ score: Double) throws {
                 let doc = Int(d)
                 if !deleted.isEmpty && doc < deleted.count && deleted[doc] { return }
                 if !filters.accepts(segment: s, doc: doc) { return }
-                for i in prohibited.indices {
-                    unowned(unsafe) let p = prohibited[i]
-                    if try p.advance(to: d) == d { return }
-                }
+                for p in excluded where try p.advance(to: d) == d { return }
                 pass.total += 1
                 if exhaustive { pass.matches.append((s, doc)) }
                 pass.heap.push(TopKHeap.Entry(score: score, segment: s, doc: doc))
             }
-            if !required.isEmpty {
-                try conjunction(required, optional: optional, shouldIDF: shouldIDF, tick: tick, accept: accept)
-            } else if !optional.isEmpty {
-                try disjunction(optional, shouldIDF: shouldIDF, heap: { pass.heap.threshold }, exhaustive: exhaustive,
-                                pruned: { pass.exact = false }, tick: tick, accept: accept)
-            } else if clauses.allSatisfy({ $0.occur == .mustNot }) {
-                for d in 0..<segment.documentCount { try tick(); try accept(UInt32(d), 0) }
+            // The loops hold the iterators unretained; these arrays keep them alive.
+            try withExtendedLifetime((required, optional, prohibited)) {
+                if !required.isEmpty {
+                    try conjunction(required, optional: optional, tick: tick, accept: accept)
+                } else if !optional.isEmpty {
+                    try disjunction(optional, shouldIDF: shouldIDF, heap: { pass.heap.threshold }, exhaustive: exhaustive,
+                                    pruned: { pass.exact = false }, tick: tick, accept: accept)
+                } else if clauses.allSatisfy({ $0.occur == .mustNot }) {
+                    for d in 0..<segment.documentCount { try tick(); try accept(UInt32(d), 0) }
+                }
             }
         }
     }
@@ -215,91 +216,71 @@ public final class SearchEngine: @unchecked Sendable {
         }
     }
 
-    /// Plans holding every required clause, led by the rarest.
-    private func conjunction(_ required: [ClauseIterator], optional: [(ClauseIterator, Double)], shouldIDF: Double,
+    /// Plans holding every required clause, led by the rarest. The caller
+    /// keeps the iterators alive (they are read unretained).
+    private func conjunction(_ required: [ClauseIterator], optional: [(ClauseIterator, Double)],
                              tick: () throws -> Void, accept: (UInt32, Double) throws -> Void) throws {
-        // The loops read the iterators through unowned(unsafe) references:
-        // `ordered` and `others` keep them alive, and a retain and release
-        // per plan and clause was a quarter of query time (perf).
-        let ordered = required.sorted { $0.cost < $1.cost }
-        let others = optional.map(\.0)
-        try withExtendedLifetime((ordered, others)) {
-            unowned(unsafe) let lead = ordered[0]
-            var d = try lead.advance(to: 0)
-            while d != exhaustedDoc {
-                try tick()
-                var agreed = true
-                for i in 1..<ordered.count {
-                    unowned(unsafe) let r = ordered[i]
-                    let x = try r.advance(to: d)
-                    if x != d { d = try lead.advance(to: x); agreed = false; break }
-                }
-                if !agreed { continue }
-                var score = 0.0
-                for i in ordered.indices {
-                    unowned(unsafe) let r = ordered[i]
-                    score += try r.score()
-                }
-                for i in others.indices {
-                    unowned(unsafe) let o = others[i]
-                    if try o.advance(to: d) == d { score += try o.score() }
-                }
-                try accept(d, score)
-                d = try lead.advance(to: d &+ 1)
+        let ordered = required.sorted { $0.cost < $1.cost }.map(UnretainedClause.init)
+        let others = optional.map { UnretainedClause($0.0) }
+        let lead = ordered[0]
+        var d = try lead.advance(to: 0)
+        while d != exhaustedDoc {
+            try tick()
+            var agreed = true
+            for r in ordered.dropFirst() {
+                let x = try r.advance(to: d)
+                if x != d { d = try lead.advance(to: x); agreed = false; break }
             }
+            if !agreed { continue }
+            var score = 0.0
+            for r in ordered { score += try r.score() }
+            for o in others where try o.advance(to: d) == d { score += try o.score() }
+            try accept(d, score)
+            d = try lead.advance(to: d &+ 1)
         }
     }
 
     /// Plans holding any clause (MaxScore): clauses whose bounds together
     /// cannot beat the current k-th score only score plans the others found.
     /// Long queries are scaled by the share of the query's weight (idf) that
-    /// a plan holds, so plans with more of the rare words come first.
+    /// a plan holds, so plans with more of the rare words come first. The
+    /// caller keeps the iterators alive (they are read unretained).
     private func disjunction(_ optional: [(ClauseIterator, Double)], shouldIDF: Double, heap threshold: () -> Double,
                              exhaustive: Bool, pruned: () -> Void, tick: () throws -> Void,
                              accept: (UInt32, Double) throws -> Void) throws {
         let sorted = optional.sorted { $0.0.upperBound < $1.0.upperBound }
-        let its = sorted.map(\.0), idfs = sorted.map(\.1)
+        let its = sorted.map { UnretainedClause($0.0) }, idfs = sorted.map(\.1)
+        let bounds = sorted.map(\.0.upperBound)
         var prefix = [0.0]
-        for it in its { prefix.append(prefix.last! + it.upperBound) }
+        for b in bounds { prefix.append(prefix.last! + b) }
         // Where each clause stands, kept beside it to spare the loops a call.
         var docs = [UInt32](repeating: 0, count: its.count)
         for i in its.indices { docs[i] = try its[i].advance(to: 0) }
-        let bounds = its.map(\.upperBound)
-        // `its` keeps the iterators alive; the loops read them unowned(unsafe) (see `conjunction`).
-        try withExtendedLifetime(its) {
-            while true {
-                try tick()
-                let theta = exhaustive ? -Double.infinity : threshold()
-                var e = 0
-                while e < its.count && prefix[e + 1] <= theta { e += 1 }
-                if e > 0 { pruned() }
-                guard e < its.count else { break }
-                var d = exhaustedDoc
-                for i in e..<its.count where docs[i] < d { d = docs[i] }
-                if d == exhaustedDoc { break }
-                var score = 0.0, held = 0.0
-                for i in e..<its.count where docs[i] == d {
-                    unowned(unsafe) let it = its[i]
-                    score += try it.score(); held += idfs[i]
-                }
-                var complete = true
-                var remaining = prefix[e]
-                for j in stride(from: e - 1, through: 0, by: -1) {
-                    if score + remaining <= theta { complete = false; break }
-                    remaining -= bounds[j]
-                    unowned(unsafe) let it = its[j]
-                    if docs[j] < d { docs[j] = try it.advance(to: d) }
-                    if docs[j] == d { score += try it.score(); held += idfs[j] }
-                }
-                if complete {
-                    let coverage = shouldIDF > 0 ? held / shouldIDF : 1
-                    try accept(d, score * coverage)
-                }
-                for i in e..<its.count where docs[i] == d {
-                    unowned(unsafe) let it = its[i]
-                    docs[i] = try it.advance(to: d &+ 1)
-                }
+        while true {
+            try tick()
+            let theta = exhaustive ? -Double.infinity : threshold()
+            var e = 0
+            while e < its.count && prefix[e + 1] <= theta { e += 1 }
+            if e > 0 { pruned() }
+            guard e < its.count else { break }
+            var d = exhaustedDoc
+            for i in e..<its.count where docs[i] < d { d = docs[i] }
+            if d == exhaustedDoc { break }
+            var score = 0.0, held = 0.0
+            for i in e..<its.count where docs[i] == d { score += try its[i].score(); held += idfs[i] }
+            var complete = true
+            var remaining = prefix[e]
+            for j in stride(from: e - 1, through: 0, by: -1) {
+                if score + remaining <= theta { complete = false; break }
+                remaining -= bounds[j]
+                if docs[j] < d { docs[j] = try its[j].advance(to: d) }
+                if docs[j] == d { score += try its[j].score(); held += idfs[j] }
             }
+            if complete {
+                let coverage = shouldIDF > 0 ? held / shouldIDF : 1
+                try accept(d, score * coverage)
+            }
+            for i in e..<its.count where docs[i] == d { docs[i] = try its[i].advance(to: d &+ 1) }
         }
     }
 

@@ -3,9 +3,6 @@ final class PhraseIterator: ClauseIterator {
     private var cursors: [PostingsCursor]
     private let context: SegmentContext
     private let idf: Double
-    let upperBound: Double
-    let cost: Int
-    private(set) var doc: UInt32 = 0
     private var started = false
     private var occurrences = 0
     /// Each word's positions in the current plan.
@@ -27,11 +24,10 @@ final class PhraseIterator: ClauseIterator {
         next = Array(repeating: 0, count: cursors.count)
         self.context = context
         self.idf = idf
-        self.cost = cost
-        upperBound = idf * (context.bm25.k1 + 1)
+        super.init(upperBound: idf * (context.bm25.k1 + 1), cost: cost)
     }
 
-    func advance(to target: UInt32) throws -> UInt32 {
+    override func advance(to target: UInt32) throws -> UInt32 {
         if started && doc >= target { return doc }
         started = true
         var candidate = target
@@ -61,19 +57,19 @@ final class PhraseIterator: ClauseIterator {
             var all = true
             for i in 1..<cursors.count {
                 let want = start &+ UInt32(i)
-                let list = positions[i]
+                let count = positions[i].count
                 var j = next[i]
-                while j < list.count && list[j] < want { j += 1 }
+                while j < count && positions[i][j] < want { j += 1 }
                 next[i] = j
-                if j == list.count { return n }
-                if list[j] != want { all = false; break }
+                if j == count { return n }
+                if positions[i][j] != want { all = false; break }
             }
             if all { n += 1 }
         }
         return n
     }
 
-    func score() throws -> Double {
+    override func score() throws -> Double {
         let d = Int(doc)
         guard d < context.segment.documentCount else {
             throw StoreError.corrupt(path: context.segment.name, reason: "posting beyond the last plan")

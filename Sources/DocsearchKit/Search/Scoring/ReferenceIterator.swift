@@ -4,9 +4,6 @@ final class ReferenceIterator: ClauseIterator {
     private struct Key { var cursor: PostingsCursor; var weight: Double; var live: Bool }
     private var keys: [Key]
     private let context: SegmentContext
-    let upperBound: Double
-    let cost: Int
-    private(set) var doc: UInt32 = 0
     private var started = false
 
     /// `weights` are the keys' full weights (idf and boost folded in).
@@ -21,11 +18,10 @@ final class ReferenceIterator: ClauseIterator {
         guard !keys.isEmpty else { return nil }
         self.keys = keys
         self.context = context
-        self.cost = cost
-        upperBound = keys.reduce(0) { $0 + $1.weight } * (context.bm25.k1 + 1)
+        super.init(upperBound: keys.reduce(0) { $0 + $1.weight } * (context.bm25.k1 + 1), cost: cost)
     }
 
-    func advance(to target: UInt32) throws -> UInt32 {
+    override func advance(to target: UInt32) throws -> UInt32 {
         if started && doc >= target { return doc }
         started = true
         var best = exhaustedDoc
@@ -40,7 +36,7 @@ final class ReferenceIterator: ClauseIterator {
         return doc
     }
 
-    func score() throws -> Double {
+    override func score() throws -> Double {
         var s = 0.0
         for k in keys where k.live && k.cursor.doc == doc {
             s += k.weight * context.bm25.tf(Double(k.cursor.tf), length: 1, averageLength: 1)

@@ -18,9 +18,6 @@ final class TermIterator: ClauseIterator {
     private let titleWeight: Double
     private let foldedOnlyWeight: Double
     private let hasDiacritics: Bool
-    let upperBound: Double
-    let cost: Int
-    private(set) var doc: UInt32 = 0
     private var started = false
 
     /// Nil when the segment lacks the word.
@@ -41,11 +38,10 @@ final class TermIterator: ClauseIterator {
         self.idf = idf
         self.titleWeight = titleWeight
         self.foldedOnlyWeight = foldedOnlyWeight
-        cost = info.docFreq
-        upperBound = idf * (context.bm25.k1 + 1) * (1 + (hasTitle ? titleWeight : 0))
+        super.init(upperBound: idf * (context.bm25.k1 + 1) * (1 + (hasTitle ? titleWeight : 0)), cost: info.docFreq)
     }
 
-    func advance(to target: UInt32) throws -> UInt32 {
+    override func advance(to target: UInt32) throws -> UInt32 {
         if started && doc >= target { return doc }
         started = true
         doc = try body.advance(to: target) ? body.doc : exhaustedDoc
@@ -63,7 +59,7 @@ final class TermIterator: ClauseIterator {
         return Double(UInt32(littleEndian: lengths.loadUnaligned(fromByteOffset: slot * 4, as: UInt32.self)))
     }
 
-    func score() throws -> Double {
+    override func score() throws -> Double {
         let d = Int(doc)
         guard d < documentCount else { throw PostingsCursor.corrupt("posting beyond the last plan") }
         var s = part(folded: body.tf, exact: try tf(&bodyExact), length: length(d), average: averageBodyLength)
