@@ -108,7 +108,7 @@ public struct CommandLineTool {
         if args.has("--help") { terminal.line(Self.searchHelp); return 0 }
         let text = args.positionals.joined(separator: " ")
         let filters = try Self.filters(args)
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty || !filters.isEmpty else {
+        guard !text.trimmingSpaces().isEmpty || !filters.isEmpty else {
             throw CLIError.usage("search: give a query (see `docsearch search --help`)")
         }
         let limit = try args.int("--limit", default: 10, range: 0...1000)

@@ -4,7 +4,7 @@ extension PlanDocument {
     /// next line is one, as in law articles ("Luật Cư trú" / "Điều 38. …").
     static func fallbackTitle(of text: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-            .lazy.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.makeIterator()
+            .lazy.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }.makeIterator()
         guard let first = lines.next() else { return "" }
         if let second = lines.next(), isArticleHeading(second) { return first + " — " + second }
         return first

@@ -167,8 +167,8 @@ public struct AgencyResolver: Sendable {
             if ch == ")" { depth = max(0, depth - 1); continue }
             if depth == 0 { out.append(ch) }
         }
-        let strip = CharacterSet(charactersIn: " \t*·•-+;:,./")
-        out = out.trimmingCharacters(in: strip)
+        let strip = " \t*·•-+;:,./"
+        out = out.trimming(strip)
         if Folding.fold(out).hasPrefix("doi voi ") { out = String(out.dropFirst("đối với ".count)) }
         return out.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
@@ -250,10 +250,10 @@ public struct AgencyResolver: Sendable {
         var out: [String] = []
         var inSection = false
         for raw in lines {
-            let line = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \t*#"))
+            let line = raw.trimming(" \t*#")
             let folded = Folding.fold(line)
             if let body = Self.romanHeading(line) {
-                inSection = Folding.fold(body).trimmingCharacters(in: CharacterSet(charactersIn: " .:")) == "to chuc thuc hien"
+                inSection = Folding.fold(body).trimming(" .:") == "to chuc thuc hien"
                 continue
             }
             if folded.hasPrefix("noi nhan") { inSection = false }
@@ -270,22 +270,22 @@ public struct AgencyResolver: Sendable {
 
     /// The items of "Nơi nhận:" ("- UBND tỉnh;", "· Sở Tư pháp;"), split at commas; not "Như trên" or "Lưu".
     func recipientNames(lines: [String]) -> [String] {
-        guard let start = lines.firstIndex(where: { Folding.fold($0.trimmingCharacters(in: .whitespaces)).hasPrefix("noi nhan") }) else { return [] }
+        guard let start = lines.firstIndex(where: { Folding.fold($0.trimmingSpaces()).hasPrefix("noi nhan") }) else { return [] }
         var out: [String] = []
         var started = false
         let bullets: Set<Character> = ["-", "·", "•", "+", "–"]
         let head = lines[start]
         if let colon = head.firstIndex(of: ":") {
-            let rest = head[head.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let rest = head[head.index(after: colon)...].trimmingSpaces()
             if !rest.isEmpty { out += Self.parts(rest); started = true }
         }
         for raw in lines[(start + 1)...] {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmingSpaces()
             if line.isEmpty { if started { break } else { continue } }
             guard let first = line.first, bullets.contains(first) else { break }
             started = true
             let item = String(line.dropFirst())
-            let folded = Folding.fold(item).trimmingCharacters(in: .whitespaces)
+            let folded = Folding.fold(item).trimmingSpaces()
             if folded.hasPrefix("nhu tren") || folded.hasPrefix("luu") { continue }
             out += Self.parts(item)
         }
@@ -302,7 +302,7 @@ public struct AgencyResolver: Sendable {
         var i = line.startIndex
         while i < line.endIndex, "IVXL".contains(line[i]) { i = line.index(after: i) }
         guard i > line.startIndex, i < line.endIndex, line[i] == "." || line[i] == ")" else { return nil }
-        let rest = line[line.index(after: i)...].trimmingCharacters(in: .whitespaces)
+        let rest = line[line.index(after: i)...].trimmingSpaces()
         return rest.isEmpty || rest.count > 80 ? nil : rest
     }
 
@@ -312,7 +312,7 @@ public struct AgencyResolver: Sendable {
         var digits = 0
         while i < line.endIndex, line[i].isASCII, line[i].isNumber { i = line.index(after: i); digits += 1 }
         guard (1...2).contains(digits), i < line.endIndex, line[i] == "." || line[i] == ")" else { return nil }
-        let rest = line[line.index(after: i)...].trimmingCharacters(in: .whitespaces)
+        let rest = line[line.index(after: i)...].trimmingSpaces()
         guard let f = rest.first, f.isLetter, !rest.hasSuffix(";") else { return nil }
         return rest
     }

@@ -25,7 +25,7 @@ public struct PlanIdentityExtractor: Sendable {
         var headerAgencies: [Agency] = []
         for line in headerLines {
             let column = line.split(separator: "\t", omittingEmptySubsequences: false).first.map(String.init) ?? line
-            let head = Folding.fold(column).trimmingCharacters(in: .whitespaces)
+            let head = Folding.fold(column).trimmingSpaces()
             if head.hasPrefix("so:") || head.hasPrefix("so ") || head.hasPrefix("/") { continue }
             headerAgencies += agencies.mentions(in: column).map(\.agency)
         }
@@ -41,7 +41,7 @@ public struct PlanIdentityExtractor: Sendable {
     // MARK: - Type line and title
 
     func kindOfTypeLine(_ line: String) -> DocumentKind? {
-        let trimmed = line.trimmingCharacters(in: CharacterSet(charactersIn: " \t*#"))
+        let trimmed = line.trimming(" \t*#")
         guard !trimmed.isEmpty, trimmed == trimmed.uppercased(), trimmed.count <= 24 else { return nil }
         let folded = Folding.fold(trimmed)
         for kind in DocumentKind.allCases {
@@ -53,9 +53,9 @@ public struct PlanIdentityExtractor: Sendable {
     func title(lines: [String], after typeLine: Int) -> String? {
         var parts: [String] = []
         var i = typeLine + 1
-        while i < lines.count, lines[i].trimmingCharacters(in: .whitespaces).isEmpty { i += 1 }
+        while i < lines.count, lines[i].trimmingSpaces().isEmpty { i += 1 }
         while i < lines.count, parts.count < 5 {
-            let line = lines[i].trimmingCharacters(in: CharacterSet(charactersIn: " \t*"))
+            let line = lines[i].trimming(" \t*")
             if line.isEmpty { break }
             let folded = Folding.fold(line)
             if !parts.isEmpty, folded.hasPrefix("can cu") || folded.hasPrefix("thuc hien") || TextLayout.isSectionOne(line) { break }
@@ -131,7 +131,7 @@ public struct PlanIdentityExtractor: Sendable {
             let placeEnd = k - 1
             var placeStart = placeEnd
             while placeStart > 0, ![0x09, 0x0A, UInt8(ascii: ","), UInt8(ascii: ":")].contains(bytes[placeStart - 1]) { placeStart -= 1 }
-            var place: String? = String(decoding: bytes[placeStart..<placeEnd], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            var place: String? = String(decoding: bytes[placeStart..<placeEnd], as: UTF8.self).trimmingSpaces()
             if let p = place, let lastSymbol = p.range(of: "/", options: .backwards) {
                 place = p[lastSymbol.upperBound...].split(separator: " ").dropFirst().joined(separator: " ")
             }
@@ -150,7 +150,7 @@ public struct PlanIdentityExtractor: Sendable {
         var out: [String] = []
         var size = 0
         for line in lines.dropFirst((typeLine ?? -1) + 1) {
-            if TextLayout.isSectionOne(line.trimmingCharacters(in: CharacterSet(charactersIn: " \t*#"))) { break }
+            if TextLayout.isSectionOne(line.trimming(" \t*#")) { break }
             out.append(line)
             size += line.utf8.count
             if size > 4000 { break }
@@ -252,7 +252,7 @@ public struct PlanIdentityExtractor: Sendable {
 
     /// The signature block after "Nơi nhận": title lines, then the signer's name.
     func signer(lines: [String]) -> Signer? {
-        let cleaned = lines.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t*")) }
+        let cleaned = lines.map { $0.trimming(" \t*") }
         let start = cleaned.firstIndex { Folding.fold($0).hasPrefix("noi nhan") } ?? 0
         var i = start
         while i < cleaned.count {

@@ -31,7 +31,7 @@ public struct SearchFilter: Sendable, Equatable {
 
     /// Parses "2023" or "2021-2023" for the year facet.
     public static func years(_ text: String) -> SearchFilter? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
         if parts.count == 1, let y = Int(parts[0]) { return SearchFilter(facet: "year", value: .range(y, y)) }
         if parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a <= b {
             return SearchFilter(facet: "year", value: .range(a, b))

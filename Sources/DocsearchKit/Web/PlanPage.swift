@@ -25,7 +25,7 @@ enum PlanPage {
 
     static func html(_ m: Model) -> String {
         let r = m.record
-        let title = r.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? r.path : r.title
+        let title = r.title.trimmingSpacesAndNewlines().isEmpty ? r.path : r.title
         var body = ""
         if !m.query.isEmpty {
             body += "<p><a href=\"\(HTML.escape(URLQuery.url("/search", [("q", m.query)])))\">‹ Quay lại kết quả cho “\(HTML.escape(m.query))”</a></p>"
@@ -127,7 +127,7 @@ enum PlanPage {
     }
 
     static func planLink(id: String, title: String, path: String) -> String {
-        let shown = title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? path : title
+        let shown = title.trimmingSpacesAndNewlines().isEmpty ? path : title
         return "<a href=\"\(HTML.escape(url(id)))\">\(HTML.escape(shown))</a>"
     }
 }

@@ -17,7 +17,7 @@ enum SearchPage {
     static func html(_ m: Model) -> String {
         let p = m.parameters
         var body = SearchForm.html(p, choices: m.choices)
-        let shownQuery = p.query.trimmingCharacters(in: .whitespaces)
+        let shownQuery = p.query.trimmingSpaces()
         let what = shownQuery.isEmpty ? "" : " cho “\(HTML.escape(shownQuery))”"
         body += "<p class=\"summary\">Tìm thấy <strong>\(m.results.total)</strong> văn bản\(what).</p>"
         if m.results.relaxed {
@@ -41,7 +41,7 @@ enum SearchPage {
     static func hitHTML(_ hit: SearchResults.Hit, snippet: Snippet?, query: String) -> String {
         let r = hit.record
         let link = URLQuery.url("/plans/" + URLQuery.encode(r.id), [("q", query)])
-        let title = r.title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? r.path : r.title
+        let title = r.title.trimmingSpacesAndNewlines().isEmpty ? r.path : r.title
         var out = "<li class=\"hit\"><h2><a href=\"\(HTML.escape(link))\">\(HTML.escape(title))</a></h2>"
         let meta = PageLayout.metaLine([r.documentType, r.number, r.issuer, r.date.map { "ngày \($0)" }, r.place])
         if !meta.isEmpty { out += "<p class=\"meta\">\(meta)</p>" }

@@ -20,7 +20,7 @@ public struct SearchParameters: Sendable, Equatable {
         filters = []
         for facet in FacetName.allCases {
             for value in request.queryValues(facet.rawValue) {
-                let trimmed = value.trimmingCharacters(in: .whitespaces)
+                let trimmed = value.trimmingSpaces()
                 guard !trimmed.isEmpty else { continue }
                 if facet == .year, SearchFilter.years(trimmed) == nil {
                     throw WebError.badParameter(name: "year", value: value, expected: "a year (2023) or a range of years (2021-2023)")
@@ -51,7 +51,7 @@ public struct SearchParameters: Sendable, Equatable {
         [("q", query)] + filters.map { ($0.facet.rawValue, $0.value) }
     }
 
-    public var isEmpty: Bool { query.trimmingCharacters(in: .whitespaces).isEmpty && filters.isEmpty }
+    public var isEmpty: Bool { query.trimmingSpaces().isEmpty && filters.isEmpty }
 
     /// This search with `facet` set to `value` (replacing its previous values), or cleared when `value` is nil.
     public func setting(_ facet: FacetName, to value: String?) -> SearchParameters {

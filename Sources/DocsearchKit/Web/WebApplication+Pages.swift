@@ -16,7 +16,7 @@ extension WebApplication {
     func planPage(id: String, request: HTTPRequest, index: LoadedIndex) throws -> HTTPResponse {
         let found = try findPlan(id, index: index)
         let record = found.record
-        let query = (request.queryValue("q") ?? "").trimmingCharacters(in: .whitespaces)
+        let query = (request.queryValue("q") ?? "").trimmingSpaces()
         let analyzed = index.analyzedPlans.plan(record)
         let text = analyzed?.text
         var marks: [Range<Int>] = []
