@@ -3,7 +3,7 @@ extension PlanDocument {
     /// joined with an article heading ("Điều 38. Điều khoản thi hành") when the
     /// next line is one, as in law articles ("Luật Cư trú" / "Điều 38. …").
     static func fallbackTitle(of text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        var lines = text.splitLines(omittingEmpty: true)
             .lazy.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }.makeIterator()
         guard let first = lines.next() else { return "" }
         if let second = lines.next(), isArticleHeading(second) { return first + " — " + second }

@@ -192,7 +192,7 @@ public struct AgencyResolver: Sendable {
         for (doc, a) in zip(citations, citedIssuers(citations, context: context)) {
             if let a { add(a, .citedIssuer, doc.citation.issuerText) }
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = text.splitLines().map(String.init)
         for name in assigneeNames(lines: lines) {
             if let a = resolve(name, context: context) { add(a, .assignee, name) }
         }

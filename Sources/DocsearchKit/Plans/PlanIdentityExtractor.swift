@@ -8,7 +8,7 @@ public struct PlanIdentityExtractor: Sendable {
     public init() {}
 
     public func identity(of text: String) -> PlanIdentity {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = text.splitLines().map(String.init)
         var identity = PlanIdentity()
         let typeLine = lines.prefix(60).firstIndex { kindOfTypeLine($0) != nil }
         if let tl = typeLine { identity.kind = kindOfTypeLine(lines[tl]) }
