@@ -44,11 +44,12 @@ public final class SegmentBuilder {
         for (field, value) in keywords where !value.isEmpty {
             add(table.id(field: field.rawValue, value), doc: doc, position: nil)
         }
-        for name in Set(facets.keys).union(docFacets.keys) {
-            var column = facets[name] ?? Array(repeating: [], count: Int(doc))
-            column.append(docFacets[name] ?? [])
-            facets[name] = column
+        for name in docFacets.keys where facets[name] == nil {
+            facets[name] = Array(repeating: [], count: Int(doc))
         }
+        // Appended in place: a copy taken out of the dictionary and put back
+        // was copied whole for every plan (a tenth of the build, perf).
+        for name in Array(facets.keys) { facets[name]!.append(docFacets[name] ?? []) }
         records.append(record)
         fingerprints.append(fingerprint)
         bodyLengths.append(UInt32(bodyCount))
