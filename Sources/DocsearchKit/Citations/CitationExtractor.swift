@@ -12,8 +12,13 @@ public struct CitationExtractor: Sendable {
 
     /// Every mention, in text order, with its role.
     public func mentions(in text: String) -> [CitationMention] {
-        let bytes = Array(text.utf8)
-        let tokens = analyzer.tokens(in: text)
+        mentions(in: AnalyzedText(text, analyzer: analyzer))
+    }
+
+    /// Every mention, in text order, with its role, in an analysed text.
+    public func mentions(in analyzed: AnalyzedText) -> [CitationMention] {
+        let bytes = analyzed.bytes
+        let tokens = analyzed.tokens
         let layout = TextLayout(bytes: bytes)
         var found: [CitationMention] = []
 
@@ -38,9 +43,14 @@ public struct CitationExtractor: Sendable {
 
     /// The distinct documents cited, in order of first mention, details merged.
     public func citations(in text: String) -> [CitedDocument] {
+        citations(in: AnalyzedText(text, analyzer: analyzer))
+    }
+
+    /// The distinct documents cited in an analysed text.
+    public func citations(in analyzed: AnalyzedText) -> [CitedDocument] {
         var order: [String] = []
         var byKey: [String: CitedDocument] = [:]
-        for m in mentions(in: text) {
+        for m in mentions(in: analyzed) {
             let key = m.citation.key
             if var doc = byKey[key] {
                 doc.mentions.append(m.byteRange)

@@ -21,13 +21,14 @@ extension PlanDocument {
                                fingerprint: FileFingerprint) throws -> (PlanDocument, [String]) {
         let (text, encoding, warnings) = try decode(bytes)
         let identity = PlanIdentityExtractor().identity(of: text)
-        let cited = CitationExtractor().citations(in: text)
+        let analyzed = AnalyzedText(text)
+        let cited = CitationExtractor().citations(in: analyzed)
         let title = identity.title ?? fallbackTitle(of: text)
 
         let resolver = AgencyResolver()
-        let context = resolver.context(identity: identity, text: text)
-        let agencies = resolver.agencies(in: text, identity: identity, citations: cited)
-        let topics = TopicClassifier().topics(title: title, text: text)
+        let context = resolver.context(identity: identity, text: analyzed)
+        let agencies = resolver.agencies(in: text, identity: identity, citations: cited, context: context)
+        let topics = TopicClassifier().topics(title: title, text: analyzed)
 
         var keywords: [(TermField, String)] = []
         var citations: [CitationRecord] = []

@@ -34,8 +34,13 @@ public struct AgencyNameParser: Sendable {
 
     /// Every agency mention in `text` (NFC), in order.
     public func mentions(in text: String) -> [AgencyMention] {
-        let bytes = Array(text.utf8)
-        let tokens = Analyzer().tokens(in: text)
+        mentions(in: AnalyzedText(text))
+    }
+
+    /// Every agency mention in an analysed text, in order.
+    public func mentions(in analyzed: AnalyzedText) -> [AgencyMention] {
+        let bytes = analyzed.bytes
+        let tokens = analyzed.tokens
         var out: [AgencyMention] = []
         var t = 0
         while t < tokens.count {

@@ -65,6 +65,11 @@ public struct AgencyResolver: Sendable {
     /// The plan's own province and district, from its issuer, else from a people's
     /// committee the text names with its place ("Ủy ban nhân dân tỉnh Long An").
     public func context(identity: PlanIdentity, text: String) -> AgencyContext {
+        context(identity: identity, text: AnalyzedText(text))
+    }
+
+    /// The plan's own province and district, its text analysed already.
+    public func context(identity: PlanIdentity, text analyzed: AnalyzedText) -> AgencyContext {
         let issuer = identity.issuer
         var province: (qualifier: String, place: String)?
         var district: (qualifier: String, place: String)?
@@ -74,7 +79,7 @@ public struct AgencyResolver: Sendable {
             if i.level == .district { district = (q, p) }
         }
         if province == nil, issuer?.level == .district || issuer?.level == .commune {
-            let committees = (identity.headerAgencies + parser.mentions(in: text).map(\.agency))
+            let committees = (identity.headerAgencies + parser.mentions(in: analyzed).map(\.agency))
                 .filter { ($0.code == "UBND" || $0.code == "HĐND") && $0.level == .province && $0.place != nil }
             if let c = committees.first, let p = c.place { province = (c.placeQualifier ?? "tỉnh", p) }
         }
@@ -177,7 +182,12 @@ public struct AgencyResolver: Sendable {
 
     /// Every agency the plan names, canonical, with its roles; issuer first, then by first role and name.
     public func agencies(in text: String, identity: PlanIdentity, citations: [CitedDocument]) -> [PlanAgency] {
-        let context = self.context(identity: identity, text: text)
+        agencies(in: text, identity: identity, citations: citations, context: context(identity: identity, text: text))
+    }
+
+    /// Every agency the plan names, given its context (`context(identity:text:)`).
+    public func agencies(in text: String, identity: PlanIdentity, citations: [CitedDocument],
+                         context: AgencyContext) -> [PlanAgency] {
         var order: [String] = []
         var byKey: [String: (agency: Agency, roles: Set<AgencyRole>, written: [String])] = [:]
         func add(_ a: Agency, _ role: AgencyRole, _ written: String?) {

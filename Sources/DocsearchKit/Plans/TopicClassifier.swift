@@ -79,8 +79,13 @@ public struct TopicClassifier: Sendable {
 
     /// The topics of a plan, best first.
     public func topics(title: String, text: String) -> [TopicAssignment] {
+        topics(title: title, text: AnalyzedText(text, analyzer: analyzer))
+    }
+
+    /// The topics of a plan whose text is analysed already, best first.
+    public func topics(title: String, text analyzed: AnalyzedText) -> [TopicAssignment] {
         let titleWords = analyzer.tokens(in: title).map(\.folded)
-        let textWords = analyzer.tokens(in: text).map(\.folded)
+        let textWords = analyzed.tokens.map(\.folded)
         let inTitle = occurrences(titleWords)
         let inText = occurrences(textWords)
         var scored: [TopicAssignment] = []
