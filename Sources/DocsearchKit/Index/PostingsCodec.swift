@@ -3,16 +3,33 @@
 /// Byte grammar (varints are LEB128):
 ///
 ///     postings   := plain | blocked
-///     plain      := (docDelta:varint tf:varint){docFreq}          when docFreq <= blockSize
+///     plain      := posting{docFreq}                              when docFreq <= blockSize
 ///     blocked    := blockCount:varint skip{blockCount} block{blockCount}
 ///     skip       := lastDoc:u32 blockEnd:u32 positionsStart:u32   (ends and starts relative to
 ///                                                                  the first block / the term's positions)
-///     block      := (docDelta:varint tf:varint){<= blockSize}     (first delta from the previous block's lastDoc)
+///     block      := posting{<= blockSize}                         (first delta from the previous block's lastDoc)
+///     posting    := code:varint tf:varint?                        layout .flaggedTF (segment format 4):
+///                                                                  code = docDelta << 1 | (tf == 1),
+///                                                                  tf written only when it is not 1
+///                 | docDelta:varint tf:varint                     layout .separateTF (segment format 3)
 ///     positions  := (posDelta:varint){tf} for each doc, in posting order
 ///
-/// docDelta of the very first doc is the doc id itself.
+/// docDelta of the very first doc is the doc id itself. Most words occur
+/// once in a plan, so the flag spares most postings a byte (the postings
+/// of 20,000 generated plans: 25.7 MB in format 3).
 public enum PostingsCodec {
     public static let blockSize = 128
+
+    /// How a posting's doc delta and term frequency are written.
+    public enum Layout: Sendable {
+        /// docDelta, then tf: segment format 3.
+        case separateTF
+        /// docDelta << 1 with a tf-is-one flag, tf only when above one: segment format 4.
+        case flaggedTF
+    }
+
+    /// What new segments are written with.
+    public static let currentLayout = Layout.flaggedTF
     /// More occurrences of one word in one plan than this mean a damaged file.
     public static let maxTermFrequency = 1 << 26
 
@@ -20,7 +37,17 @@ public enum PostingsCodec {
     /// `positions` holds each doc's positions back to back (tf of them per doc);
     /// it is ignored when `withPositions` is false.
     public static func encode(docs: [UInt32], tfs: [UInt32], positions: [UInt32], withPositions: Bool,
-                              post: inout ByteWriter, pos: inout ByteWriter) {
+                              post: inout ByteWriter, pos: inout ByteWriter, layout: Layout = currentLayout) {
+        func writePosting(_ delta: UInt32, _ tf: UInt32) {
+            switch layout {
+            case .separateTF:
+                post.varint(delta)
+                post.varint(tf)
+            case .flaggedTF:
+                post.varint(UInt64(delta) << 1 | (tf == 1 ? 1 : 0))
+                if tf != 1 { post.varint(tf) }
+            }
+        }
         let n = docs.count
         let posBase = pos.count
         var p = 0
@@ -37,8 +64,7 @@ public enum PostingsCodec {
         if n <= blockSize {
             var prev: UInt32 = 0
             for i in 0..<n {
-                post.varint(docs[i] &- prev)
-                post.varint(tfs[i])
+                writePosting(docs[i] &- prev, tfs[i])
                 prev = docs[i]
                 writePositions(i)
             }
@@ -54,8 +80,7 @@ public enum PostingsCodec {
             let posStart = UInt32(pos.count - posBase)
             let lo = b * blockSize, hi = min(n, lo + blockSize)
             for i in lo..<hi {
-                post.varint(docs[i] &- prev)
-                post.varint(tfs[i])
+                writePosting(docs[i] &- prev, tfs[i])
                 prev = docs[i]
                 writePositions(i)
             }
@@ -82,6 +107,7 @@ public struct PostingsCursor {
     private let positionsStart: Int
     private let hasPositions: Bool
     public let docFreq: Int
+    private let layout: PostingsCodec.Layout
     private var read = 0
     private var inBlock = 0
     private var blockIndex = 0
@@ -96,7 +122,9 @@ public struct PostingsCursor {
     public private(set) var exhausted = false
 
     /// `post` starts at the term's postings; `pos`, when given, at its positions.
-    public init(post: ByteReader, pos: ByteReader?, docFreq: Int) throws {
+    public init(post: ByteReader, pos: ByteReader?, docFreq: Int,
+                layout: PostingsCodec.Layout = PostingsCodec.currentLayout) throws {
+        self.layout = layout
         self.post = post.base.baseAddress
         postCount = post.base.count
         offset = post.offset
@@ -124,6 +152,7 @@ public struct PostingsCursor {
         post = nil; postCount = 0; offset = 0
         pos = nil; posCount = 0; posOffset = 0; positionsStart = 0
         hasPositions = false; docFreq = 0
+        layout = PostingsCodec.currentLayout
         exhausted = true
     }
 
@@ -168,8 +197,16 @@ public struct PostingsCursor {
             inBlock = 0
             blockIndex += 1
         }
-        let delta = try readVarint()
-        tf = try readVarint()
+        let delta: UInt32
+        switch layout {
+        case .separateTF:
+            delta = try readVarint()
+            tf = try readVarint()
+        case .flaggedTF:
+            let code = try readVarint()
+            delta = code >> 1
+            tf = code & 1 == 1 ? 1 : try readVarint()
+        }
         guard tf >= 1, Int(tf) <= PostingsCodec.maxTermFrequency else {
             throw Self.corrupt("term frequency \(tf) out of range")
         }

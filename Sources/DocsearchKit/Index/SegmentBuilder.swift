@@ -79,8 +79,11 @@ public final class SegmentBuilder {
     }
 
     /// The segment file's bytes.
-    public func serialize() -> [UInt8] {
-        var writer = SegmentWriter(documentCount: records.count)
+    public func serialize() -> [UInt8] { serialize(postingsLayout: PostingsCodec.currentLayout) }
+
+    /// The segment file's bytes with postings in `postingsLayout` (`.separateTF`: format 3).
+    func serialize(postingsLayout: PostingsCodec.Layout) -> [UInt8] {
+        var writer = SegmentWriter(documentCount: records.count, postingsLayout: postingsLayout)
         writer.setDocuments(records: records.map(SegmentWriter.encodeRecord), fingerprints: fingerprints,
                             bodyLengths: bodyLengths, titleLengths: titleLengths, facets: facets)
         let order = (0..<table.count).sorted { table.key($0).lexicographicallyPrecedes(table.key($1)) }

@@ -45,11 +45,16 @@ public final class SegmentReader: @unchecked Sendable {
         case lazy
     }
 
+    /// How this segment's postings are written (by its format version).
+    let postingsLayout: PostingsCodec.Layout
+
     public init(path: String, name: String, verification: Verification = .lazy) throws {
         self.name = name
         file = try MappedFile(path: path)
-        let payload = try ContainerFile.payload(of: file.bytes, magic: SegmentWriter.magic,
-                                                version: SegmentWriter.version, path: path, verifyChecksum: false)
+        let (payload, version) = try ContainerFile.payload(of: file.bytes, magic: SegmentWriter.magic,
+                                                           versions: SegmentWriter.readableVersions, path: path,
+                                                           verifyChecksum: false)
+        postingsLayout = version >= 4 ? .flaggedTF : .separateTF
         let chunked = try ChunkedSectionsReader(payload, path: path)
         self.chunked = chunked
         if verification == .full { try chunked.verifyEverything() }
@@ -260,7 +265,7 @@ public final class SegmentReader: @unchecked Sendable {
             guard po <= pos.base.count else { throw StoreError.corrupt(path: file.path, reason: "positions offset out of range") }
             q = try pos.slice(po, max(0, end.positions - po))
         }
-        return try PostingsCursor(post: p, pos: q, docFreq: info.docFreq)
+        return try PostingsCursor(post: p, pos: q, docFreq: info.docFreq, layout: postingsLayout)
     }
 
     // MARK: facets

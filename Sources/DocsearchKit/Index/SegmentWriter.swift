@@ -23,7 +23,10 @@ import Foundation
 /// varint length and UTF-8 bytes. Integers are little-endian.
 public struct SegmentWriter {
     public static let magic = "DSEG"
-    public static let version: UInt16 = 3
+    /// 4: postings flag a term frequency of one in the doc delta (PostingsCodec.Layout).
+    public static let version: UInt16 = 4
+    /// Format 3 segments (written before) are still read, so an index need not be rebuilt.
+    public static let readableVersions: ClosedRange<UInt16> = 3...4
     /// Records compressed together: more shrinks better, fewer decodes faster.
     public static let recordsPerBlock = 16
 
@@ -38,8 +41,17 @@ public struct SegmentWriter {
     private var post = ByteWriter()
     private var pos = ByteWriter()
 
+    /// How postings are written; `.separateTF` writes a format 3 segment (for
+    /// the tests that old segments still read).
+    let postingsLayout: PostingsCodec.Layout
+
     public init(documentCount: Int) {
+        self.init(documentCount: documentCount, postingsLayout: PostingsCodec.currentLayout)
+    }
+
+    init(documentCount: Int, postingsLayout: PostingsCodec.Layout) {
         self.documentCount = documentCount
+        self.postingsLayout = postingsLayout
     }
 
     /// The JSON form in which a record is stored.
@@ -100,7 +112,8 @@ public struct SegmentWriter {
         termInfos.u32(UInt32(docs.count))
         termInfos.u32(UInt32(post.count))
         termInfos.u32(withPositions ? UInt32(pos.count) : UInt32.max)
-        PostingsCodec.encode(docs: docs, tfs: tfs, positions: positions, withPositions: withPositions, post: &post, pos: &pos)
+        PostingsCodec.encode(docs: docs, tfs: tfs, positions: positions, withPositions: withPositions, post: &post, pos: &pos,
+                             layout: postingsLayout)
     }
 
     public mutating func finish() -> [UInt8] {
@@ -112,6 +125,7 @@ public struct SegmentWriter {
         let payload = ChunkedSections.encode([("DOCS", docs.bytes), ("FILE", files.bytes), ("NORM", norms.bytes),
                                               ("TDIC", dict.bytes), ("POST", post.bytes), ("POSI", pos.bytes),
                                               ("FACT", facetBytes.bytes)])
-        return ContainerFile.encode(magic: Self.magic, version: Self.version, payload: payload)
+        let version: UInt16 = postingsLayout == .separateTF ? 3 : Self.version
+        return ContainerFile.encode(magic: Self.magic, version: version, payload: payload)
     }
 }

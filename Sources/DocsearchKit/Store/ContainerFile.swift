@@ -30,6 +30,12 @@ public enum ContainerFile {
     /// The checked payload of `bytes`, a file of kind `magic` at `version`.
     public static func payload(of bytes: UnsafeRawBufferPointer, magic: String, version: UInt16,
                                path: String, verifyChecksum: Bool = true) throws -> UnsafeRawBufferPointer {
+        try payload(of: bytes, magic: magic, versions: version...version, path: path, verifyChecksum: verifyChecksum).payload
+    }
+
+    /// The checked payload of `bytes`, a file of kind `magic` at one of `versions`, and its version.
+    public static func payload(of bytes: UnsafeRawBufferPointer, magic: String, versions: ClosedRange<UInt16>,
+                               path: String, verifyChecksum: Bool = true) throws -> (payload: UnsafeRawBufferPointer, version: UInt16) {
         let total = bytes.count
         guard total >= headerSize + footerSize else {
             throw StoreError.truncated(path: path, need: headerSize + footerSize, have: total)
@@ -37,8 +43,8 @@ public enum ContainerFile {
         guard Array(bytes[0..<4]) == Array(magic.utf8.prefix(4)) else { throw StoreError.badMagic(path: path) }
         var r = ByteReader(bytes, offset: 4, path: path)
         let found = try r.u16()
-        guard found == version else {
-            throw StoreError.unsupportedVersion(path: path, found: Int(found), supported: Int(version))
+        guard versions.contains(found) else {
+            throw StoreError.unsupportedVersion(path: path, found: Int(found), supported: Int(versions.upperBound))
         }
         guard Array(bytes[(total - 4)..<total]) == endMagic else {
             throw StoreError.corrupt(path: path, reason: "the end marker is missing (file cut short?)")
@@ -51,6 +57,6 @@ public enum ContainerFile {
         }
         let covered = UnsafeRawBufferPointer(rebasing: bytes[0..<(total - footerSize)])
         if verifyChecksum && Checksum.of(covered) != stored { throw StoreError.checksumMismatch(path: path) }
-        return UnsafeRawBufferPointer(rebasing: bytes[headerSize..<(total - footerSize)])
+        return (UnsafeRawBufferPointer(rebasing: bytes[headerSize..<(total - footerSize)]), found)
     }
 }
