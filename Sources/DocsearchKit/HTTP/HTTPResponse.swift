@@ -30,6 +30,11 @@ public struct HTTPResponse: Sendable, Equatable {
         HTTPResponse(status: status, headers: ["Content-Type": jsonContentType], body: Array(json.utf8))
     }
 
+    /// A JSON document already encoded as UTF-8 bytes.
+    public static func json(bytes: [UInt8], status: HTTPStatus = .ok) -> HTTPResponse {
+        HTTPResponse(status: status, headers: ["Content-Type": jsonContentType], body: bytes)
+    }
+
     /// A JSON document already encoded as bytes (from `JSONEncoder`, say).
     public static func json(_ data: Data, status: HTTPStatus = .ok) -> HTTPResponse {
         HTTPResponse(status: status, headers: ["Content-Type": jsonContentType], body: [UInt8](data))

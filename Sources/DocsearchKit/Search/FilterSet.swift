@@ -142,27 +142,43 @@ enum FacetCounter {
         }
 
         func counts(limit: Int) -> [String: [SearchResults.FacetCount]] {
-            var byValue: [String: [FacetValue: Int]] = [:]
             // Slots are laid out column after column in increasing bases, so
             // one walk over the sorted touched slots meets each column in turn.
             let flat = columns.enumerated().flatMap { s, segmentColumns in
                 segmentColumns.enumerated().map { c, entry in (base: bases[s][c], entry: entry) }
             }
+            var perColumn: [Int: [(ordinal: Int, count: Int)]] = [:]
             var c = 0
             for slot in touched.sorted() {
                 while c < flat.count && slot >= flat[c].base + flat[c].entry.column.values.count { c += 1 }
                 guard c < flat.count, slot >= flat[c].base else { continue }
-                let entry = flat[c].entry
-                byValue[entry.name, default: [:]][FacetValue(entry.column.values[slot - flat[c].base]), default: 0] += perValue[slot]
+                perColumn[c, default: []].append((slot - flat[c].base, perValue[slot]))
             }
-            return byValue.mapValues { FacetCounter.top($0, limit: limit) }
+            var columnsByName: [String: [Int]] = [:]
+            for c in perColumn.keys.sorted() { columnsByName[flat[c].entry.name, default: []].append(c) }
+            var out: [String: [SearchResults.FacetCount]] = [:]
+            for (name, cs) in columnsByName {
+                // One segment's column holds each value once: no merging needed.
+                if cs.count == 1 {
+                    let values = flat[cs[0]].entry.column.values
+                    out[name] = FacetCounter.top(perColumn[cs[0]]!.map { (FacetValue(values[$0.ordinal]), $0.count) }, limit: limit)
+                    continue
+                }
+                var merged: [FacetValue: Int] = [:]
+                for c in cs {
+                    let values = flat[c].entry.column.values
+                    for (o, n) in perColumn[c]! { merged[FacetValue(values[o]), default: 0] += n }
+                }
+                out[name] = FacetCounter.top(merged.map { ($0.key, $0.value) }, limit: limit)
+            }
+            return out
         }
     }
 
     /// The `limit` most frequent values, ties in value order: counts are
     /// sorted first, and only the values that can make the cut by text.
-    static func top(_ counts: [FacetValue: Int], limit: Int) -> [SearchResults.FacetCount] {
-        var all = counts.map { (value: $0.key, count: $0.value) }
+    static func top(_ counts: [(FacetValue, Int)], limit: Int) -> [SearchResults.FacetCount] {
+        var all = counts.map { (value: $0.0, count: $0.1) }
         let order = { (a: (value: FacetValue, count: Int), b: (value: FacetValue, count: Int)) -> Bool in
             a.count != b.count ? a.count > b.count : a.value < b.value
         }

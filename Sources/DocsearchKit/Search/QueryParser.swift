@@ -25,7 +25,7 @@ public struct QueryParser: Sendable {
     }
 
     private func parseWords(_ text: String, into query: inout Query) {
-        var seen = Set<String>()
+        var seen = Set<SeenWord>()
         var unquoted = ""
         var phrase: String? = nil
         var phraseOccur = Query.Occur.must
@@ -63,10 +63,15 @@ public struct QueryParser: Sendable {
                 if isBoundary && before == UInt8(ascii: "+") { occur = .must }
                 if isBoundary && before == UInt8(ascii: "-") { occur = .mustNot }
             }
-            let key = "\(occur)|\(token.exact)"
-            guard seen.insert(key).inserted else { continue }
+            guard seen.insert(SeenWord(occur: occur, exact: token.exact)).inserted else { continue }
             query.terms.append(Query.Term(exact: token.exact, folded: token.folded, occur: occur))
         }
+    }
+
+    /// A word already taken, with how it was asked for: "+a a" keeps both.
+    private struct SeenWord: Hashable {
+        var occur: Query.Occur
+        var exact: String
     }
 
     private func addPhrase(_ text: String, occur: Query.Occur, into query: inout Query) {

@@ -46,7 +46,10 @@ public struct ResultsJSON: Codable, Sendable {
 
     /// The compact JSON text, keys sorted: what `JSONText.encode(self)` gives,
     /// written by hand (`JSONWriter`) because it is the server's hottest answer.
-    public func encoded() -> String {
+    public func encoded() -> String { String(decoding: encodedBytes(), as: UTF8.self) }
+
+    /// `encoded()` as UTF-8 bytes, as the server sends them.
+    public func encodedBytes() -> [UInt8] {
         var w = JSONWriter()
         w.beginObject()
         if let facets {
@@ -75,7 +78,7 @@ public struct ResultsJSON: Codable, Sendable {
         w.key("total"); w.int(total)
         w.key("totalIsExact"); w.bool(totalIsExact)
         w.endObject()
-        return w.text
+        return w.bytes
     }
 }
 

@@ -3,6 +3,8 @@ import Foundation
 /// A plan's text as read back for snippets, with where each folded word occurs.
 final class AnalyzedPlan: @unchecked Sendable {
     let text: String
+    /// `text` as UTF-8, for snippets.
+    let bytes: [UInt8]
     /// Folded word → its UTF-8 byte ranges in `text`, in order.
     let occurrences: [String: [Range<Int>]]
     /// Cited document key → where it is written in `text`, for highlighting
@@ -13,6 +15,7 @@ final class AnalyzedPlan: @unchecked Sendable {
 
     init(text: String, analyzer: Analyzer) {
         self.text = text
+        bytes = Array(text.utf8)
         var occurrences: [String: [Range<Int>]] = [:]
         var count = 0
         for token in analyzer.tokens(in: text) {
@@ -23,7 +26,7 @@ final class AnalyzedPlan: @unchecked Sendable {
         var mentions: [String: [Range<Int>]] = [:]
         for m in CitationExtractor().mentions(in: text) { mentions[m.citation.key, default: []].append(m.byteRange) }
         citationMentions = mentions
-        cost = text.utf8.count + count * 16 + occurrences.count * 48 + mentions.count * 64
+        cost = 2 * text.utf8.count + count * 16 + occurrences.count * 48 + mentions.count * 64
     }
 
     /// Where the cited documents among `citations` are written in the text.

@@ -74,7 +74,7 @@ public final class LoadedIndex: @unchecked Sendable {
         let results = try service.engine.search(request)
         let snippets: [Snippet?] = results.hits.map { hit in
             guard let plan = analyzedPlans.plan(hit.record) else { return nil }
-            return service.snippetBuilder.snippet(of: plan.text,
+            return service.snippetBuilder.snippet(of: plan.bytes,
                                                   marks: plan.marks(for: results.query) + plan.marks(for: hit.matchedCitations))
         }
         return (results, snippets)

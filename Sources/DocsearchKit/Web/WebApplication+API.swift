@@ -12,7 +12,7 @@ extension WebApplication {
         let offset = try SearchParameters.integer("offset", in: request, default: 0, range: 0...SearchParameters.maxOffset)
         let searchRequest = SearchRequest(query: parameters.query, limit: limit, offset: offset, filters: parameters.searchFilters)
         let (results, snippets) = try index.search(searchRequest)
-        return .json(ResultsJSON(results, request: searchRequest, snippets: snippets, includeFacets: true).encoded())
+        return .json(bytes: ResultsJSON(results, request: searchRequest, snippets: snippets, includeFacets: true).encodedBytes())
     }
 
     /// The plan's record without its absolute path.

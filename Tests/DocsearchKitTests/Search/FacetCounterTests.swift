@@ -3,8 +3,8 @@ import XCTest
 
 /// Facet counts: the most frequent values first, ties in text order, cut at the limit.
 final class FacetCounterTests: XCTestCase {
-    private func counts(_ pairs: [(String, Int)]) -> [FacetCounter.FacetValue: Int] {
-        Dictionary(uniqueKeysWithValues: pairs.map { (FacetCounter.FacetValue($0.0), $0.1) })
+    private func counts(_ pairs: [(String, Int)]) -> [(FacetCounter.FacetValue, Int)] {
+        pairs.map { (FacetCounter.FacetValue($0.0), $0.1) }
     }
 
     func testTopKeepsTheMostFrequentAndBreaksTiesByText() {
@@ -27,5 +27,34 @@ final class FacetCounterTests: XCTestCase {
         let one = try engine.search(SearchRequest(query: "Chỉ thị 20", limit: 1, wantFacets: true))
         XCTAssertEqual(one.total, 1)
         XCTAssertEqual(one.facets["year"]?.map(\.count), [1])
+    }
+
+    /// Two segments (an index updated with more plans): counts are merged
+    /// across them and agree with the plans' own records.
+    func testCountsMergeAcrossSegments() throws {
+        let dir = try Fixtures.scratch("facet-segments")
+        let docs = dir.appendingPathComponent("docs")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        let seeds = Fixtures.Seed.allCases
+        for seed in seeds.prefix(3) {
+            try FileManager.default.copyItem(at: Fixtures.corpus.appendingPathComponent(seed.rawValue),
+                                             to: docs.appendingPathComponent(seed.rawValue))
+        }
+        let index = dir.appendingPathComponent("idx").path
+        _ = try IndexWriter.run(IndexWriter.Options(directory: index, roots: [docs.path]))
+        for seed in seeds.dropFirst(3) {
+            try FileManager.default.copyItem(at: Fixtures.corpus.appendingPathComponent(seed.rawValue),
+                                             to: docs.appendingPathComponent(seed.rawValue))
+        }
+        _ = try IndexWriter.run(IndexWriter.Options(directory: index, roots: [docs.path]))
+        let snapshot = try IndexSnapshot.open(directory: index)
+        XCTAssertGreaterThan(snapshot.segments.count, 1)
+        let r = try SearchEngine(snapshot: snapshot).search(SearchRequest(query: "kế hoạch", limit: 1, wantFacets: true))
+        XCTAssertEqual(r.total, seeds.count)
+        var years: [String: Int] = [:]
+        for record in try snapshot.liveRecords() { if let y = record.year { years[String(y), default: 0] += 1 } }
+        let expected = years.map { SearchResults.FacetCount(value: $0.key, count: $0.value) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+        XCTAssertEqual(r.facets["year"], expected)
     }
 }
