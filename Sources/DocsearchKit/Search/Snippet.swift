@@ -55,19 +55,30 @@ public struct SnippetBuilder: Sendable {
         let marks = marks.filter { $0.lowerBound >= 0 && $0.upperBound <= bytes.count }.sorted { $0.lowerBound < $1.lowerBound }
         // The window start that covers the most distinct marked words: a
         // sliding window over the marks, linear in their number.
+        // Marks are numbered by their word (the same word in any ASCII case
+        // gets one number): a query has few words, so a linear search over
+        // them beats hashing each mark.
+        var words: [UInt64] = []
+        let keys = marks.map { m -> Int in
+            let k = Self.caselessKey(bytes[m])
+            if let i = words.firstIndex(of: k) { return i }
+            words.append(k)
+            return words.count - 1
+        }
         var bestStart = 0, bestScore = -1
-        var counts: [UInt64: Int] = [:]
-        let keys = marks.map { Self.caselessKey(bytes[$0]) }
+        var counts = [Int](repeating: 0, count: words.count)
+        var distinct = 0
         var right = 0
         for (left, m) in marks.enumerated() {
             while right < marks.count && marks[right].upperBound - m.lowerBound <= maxBytes {
-                counts[keys[right], default: 0] += 1
+                if counts[keys[right]] == 0 { distinct += 1 }
+                counts[keys[right]] += 1
                 right += 1
             }
-            if counts.count > bestScore { bestScore = counts.count; bestStart = m.lowerBound }
+            if distinct > bestScore { bestScore = distinct; bestStart = m.lowerBound }
             if right > left {
-                let k = keys[left]
-                if let c = counts[k], c > 1 { counts[k] = c - 1 } else { counts[k] = nil }
+                counts[keys[left]] -= 1
+                if counts[keys[left]] == 0 { distinct -= 1 }
             } else {
                 right = left + 1
             }
