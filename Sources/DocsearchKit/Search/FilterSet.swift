@@ -147,27 +147,27 @@ enum FacetCounter {
             let flat = columns.enumerated().flatMap { s, segmentColumns in
                 segmentColumns.enumerated().map { c, entry in (base: bases[s][c], entry: entry) }
             }
-            var perColumn: [Int: [(ordinal: Int, count: Int)]] = [:]
+            var perColumn = [[(ordinal: Int, count: Int)]](repeating: [], count: flat.count)
             var c = 0
             for slot in touched.sorted() {
                 while c < flat.count && slot >= flat[c].base + flat[c].entry.column.values.count { c += 1 }
                 guard c < flat.count, slot >= flat[c].base else { continue }
-                perColumn[c, default: []].append((slot - flat[c].base, perValue[slot]))
+                perColumn[c].append((slot - flat[c].base, perValue[slot]))
             }
             var columnsByName: [String: [Int]] = [:]
-            for c in perColumn.keys.sorted() { columnsByName[flat[c].entry.name, default: []].append(c) }
+            for c in perColumn.indices where !perColumn[c].isEmpty { columnsByName[flat[c].entry.name, default: []].append(c) }
             var out: [String: [SearchResults.FacetCount]] = [:]
             for (name, cs) in columnsByName {
                 // One segment's column holds each value once: no merging needed.
                 if cs.count == 1 {
                     let values = flat[cs[0]].entry.column.values
-                    out[name] = FacetCounter.top(perColumn[cs[0]]!.map { (FacetValue(values[$0.ordinal]), $0.count) }, limit: limit)
+                    out[name] = FacetCounter.top(perColumn[cs[0]].map { (FacetValue(values[$0.ordinal]), $0.count) }, limit: limit)
                     continue
                 }
                 var merged: [FacetValue: Int] = [:]
                 for c in cs {
                     let values = flat[c].entry.column.values
-                    for (o, n) in perColumn[c]! { merged[FacetValue(values[o]), default: 0] += n }
+                    for (o, n) in perColumn[c] { merged[FacetValue(values[o]), default: 0] += n }
                 }
                 out[name] = FacetCounter.top(merged.map { ($0.key, $0.value) }, limit: limit)
             }
@@ -175,21 +175,33 @@ enum FacetCounter {
         }
     }
 
-    /// The `limit` most frequent values, ties in value order: counts are
-    /// sorted first, and only the values that can make the cut by text.
+    /// The `limit` most frequent values, ties in value order. Only the values
+    /// that can make the cut are compared by text, and of those tied at the
+    /// cut only as many as are needed are kept (a search over a few plans ties
+    /// most values at a count of one).
     static func top(_ counts: [(FacetValue, Int)], limit: Int) -> [SearchResults.FacetCount] {
-        var all = counts.map { (value: $0.0, count: $0.1) }
-        let order = { (a: (value: FacetValue, count: Int), b: (value: FacetValue, count: Int)) -> Bool in
-            a.count != b.count ? a.count > b.count : a.value < b.value
-        }
+        typealias Entry = (value: FacetValue, count: Int)
+        let order = { (a: Entry, b: Entry) -> Bool in a.count != b.count ? a.count > b.count : a.value < b.value }
+        let all: [Entry] = counts.map { (value: $0.0, count: $0.1) }
+        guard limit > 0 else { return [] }
+        var chosen: [Entry]
         if limit < all.count {
-            all.sort { $0.count > $1.count }
-            let cutoff = limit > 0 ? all[limit - 1].count : Int.max
-            all = all.prefix { $0.count >= cutoff }.sorted(by: order)
+            let cutoff = all.map(\.count).sorted(by: >)[limit - 1]
+            chosen = all.filter { $0.count > cutoff }.sorted(by: order)
+            // The first values in text order among those tied at the cut.
+            let need = limit - chosen.count
+            var tied: [Entry] = []
+            for e in all where e.count == cutoff {
+                if tied.count == need, let last = tied.last, !(e.value < last.value) { continue }
+                let at = tied.firstIndex { e.value < $0.value } ?? tied.count
+                tied.insert(e, at: at)
+                if tied.count > need { tied.removeLast() }
+            }
+            chosen += tied
         } else {
-            all.sort(by: order)
+            chosen = all.sorted(by: order)
         }
-        return all.prefix(max(0, limit)).map { SearchResults.FacetCount(value: $0.value.text, count: $0.count) }
+        return chosen.map { SearchResults.FacetCount(value: $0.value.text, count: $0.count) }
     }
 
     /// A facet value hashed and ordered by its UTF-8 bytes: values are NFC

@@ -19,6 +19,23 @@ final class FacetCounterTests: XCTestCase {
         XCTAssertEqual(FacetCounter.top(c, limit: 0), [])
     }
 
+    /// The partial selection gives what sorting everything gives, for every
+    /// limit, on real words with many ties.
+    func testTopMatchesAFullSortAtEveryLimit() throws {
+        let words = Array(Set(try Fixtures.text(.longAn).split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)))
+        var random = SplitMix64(state: 7)
+        var pairs: [(String, Int)] = []
+        for w in words.sorted() { pairs.append((w, Int(random.next() % 4) + 1)) }
+        let unsorted: [SearchResults.FacetCount] = pairs.map { SearchResults.FacetCount(value: $0.0, count: $0.1) }
+        let full = unsorted.sorted { (a: SearchResults.FacetCount, b: SearchResults.FacetCount) -> Bool in
+            a.count != b.count ? a.count > b.count : a.value < b.value
+        }
+        XCTAssertGreaterThan(full.count, 200)
+        for limit in [1, 2, 5, 10, 37, full.count - 1, full.count, full.count + 5] {
+            XCTAssertEqual(FacetCounter.top(counts(pairs), limit: limit), Array(full.prefix(limit)), "limit \(limit)")
+        }
+    }
+
     func testSearchFacetsCountEveryMatchingSeedPlan() throws {
         let engine = SearchEngine(snapshot: Fixtures.seedIndex.snapshot)
         let all = try engine.search(SearchRequest(query: "kế hoạch", limit: 1, wantFacets: true))
