@@ -194,7 +194,7 @@ public final class SearchEngine: @unchecked Sendable {
             // The loops hold the iterators unretained; these arrays keep them alive.
             try withExtendedLifetime((required, optional, prohibited)) {
                 if !required.isEmpty {
-                    try conjunction(required, optional: optional, tick: tick, accept: accept)
+                    try conjunction(required, optional: optional, threshold: { pass.heap.threshold }, tick: tick, accept: accept)
                 } else if !optional.isEmpty {
                     try disjunction(optional, shouldIDF: shouldIDF, heap: { pass.heap.threshold }, exhaustive: exhaustive,
                                     pruned: { pass.exact = false }, tick: tick, accept: accept)
@@ -216,9 +216,11 @@ public final class SearchEngine: @unchecked Sendable {
         }
     }
 
-    /// Plans holding every required clause, led by the rarest. The caller
-    /// keeps the iterators alive (they are read unretained).
-    private func conjunction(_ required: [ClauseIterator], optional: [(ClauseIterator, Double)],
+    /// Plans holding every required clause, led by the rarest. Each is
+    /// counted; once the heap is full, a plan whose clauses' bounds cannot beat
+    /// its threshold is passed on unscored (score -infinity, which the heap
+    /// refuses). The caller keeps the iterators alive (they are read unretained).
+    private func conjunction(_ required: [ClauseIterator], optional: [(ClauseIterator, Double)], threshold: () -> Double,
                              tick: () throws -> Void, accept: (UInt32, Double) throws -> Void) throws {
         let ordered = required.sorted { $0.cost < $1.cost }.map(UnretainedClause.init)
         let others = optional.map { UnretainedClause($0.0) }
@@ -232,6 +234,17 @@ public final class SearchEngine: @unchecked Sendable {
                 if x != d { d = try lead.advance(to: x); agreed = false; break }
             }
             if !agreed { continue }
+            let theta = threshold()
+            if theta > -Double.infinity {
+                var bound = 0.0
+                for r in ordered { bound += try r.bound() }
+                for o in others where try o.advance(to: d) == d { bound += try o.bound() }
+                if bound <= theta {
+                    try accept(d, -Double.infinity)
+                    d = try lead.advance(to: d &+ 1)
+                    continue
+                }
+            }
             var score = 0.0
             for r in ordered { score += try r.score() }
             for o in others where try o.advance(to: d) == d { score += try o.score() }

@@ -23,6 +23,9 @@ class ClauseIterator {
     func advance(to target: UInt32) throws -> UInt32 { exhaustedDoc }
     /// The clause's score for the plan it stands on.
     func score() throws -> Double { 0 }
+    /// At least `score()` for the plan it stands on, cheaper to know; by
+    /// default the bound over all plans.
+    func bound() throws -> Double { upperBound }
 }
 
 /// A clause as the query loops hold it: not retained, so its owner (an array
@@ -38,6 +41,10 @@ struct UnretainedClause {
 
     @inline(__always) func score() throws -> Double {
         try reference._withUnsafeGuaranteedRef { try $0.score() }
+    }
+
+    @inline(__always) func bound() throws -> Double {
+        try reference._withUnsafeGuaranteedRef { try $0.bound() }
     }
 }
 

@@ -73,6 +73,24 @@ final class TermIterator: ClauseIterator {
         return idf * s
     }
 
+    /// At least `score()`, from the folded counts alone (body and title), so
+    /// that a plan that cannot reach the top is never scored in full: the
+    /// exact-form lists are not read. With e exact of f occurrences,
+    /// tf(e) + w·tf(f − e) ≤ (1 + w)·tf(f), tf being increasing.
+    override func bound() throws -> Double {
+        let d = Int(doc)
+        guard d < documentCount else { throw PostingsCursor.corrupt("posting beyond the last plan") }
+        let c = hasDiacritics ? 1 + foldedOnlyWeight : 1
+        var s = bm25.tf(Double(body.tf), length: length(d), averageLength: averageBodyLength)
+        if hasTitle {
+            let titleTF = try tf(&title)
+            if titleTF > 0 {
+                s += titleWeight * bm25.tf(Double(titleTF), length: length(documentCount + d), averageLength: averageTitleLength)
+            }
+        }
+        return idf * c * s
+    }
+
     @inline(__always) private func part(folded: UInt32, exact: UInt32, length: Double, average: Double) -> Double {
         guard hasDiacritics else { return bm25.tf(Double(folded), length: length, averageLength: average) }
         let e = min(exact, folded)
