@@ -161,6 +161,15 @@ public struct PostingsCursor {
     /// A LEB128 varint of at most 32 bits at `offset` in `base` (`count` bytes long).
     @inline(__always) private static func varint(_ base: UnsafeRawPointer?, _ count: Int, _ offset: inout Int) throws -> UInt32 {
         guard let p = base else { throw corrupt("empty postings") }
+        // Most deltas and frequencies take one byte.
+        if offset < count {
+            let b = p.load(fromByteOffset: offset, as: UInt8.self)
+            if b < 0x80 { offset += 1; return UInt32(b) }
+        }
+        return try longVarint(p, count, &offset)
+    }
+
+    private static func longVarint(_ p: UnsafeRawPointer, _ count: Int, _ offset: inout Int) throws -> UInt32 {
         var result: UInt32 = 0
         var shift: UInt32 = 0
         while true {
@@ -267,8 +276,27 @@ public struct PostingsCursor {
         pendingPositions = 0
     }
 
+    /// Skips the current doc's positions without decoding them: a varint ends
+    /// at each byte below 0x80, counted eight bytes at a time.
     private mutating func skipPendingPositions() throws {
-        for _ in 0..<pendingPositions { _ = try readPositionVarint() }
+        guard let p = pos else { throw Self.corrupt("empty positions") }
+        var remaining = pendingPositions
+        var o = posOffset
+        while remaining >= 8 && o + 8 <= posCount {
+            let word = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: o, as: UInt64.self))
+            let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+            // A word is taken whole only while it ends fewer varints than remain,
+            // so it cannot reach into the next doc's positions.
+            if ends >= remaining { break }
+            remaining -= ends
+            o += 8
+        }
+        while remaining > 0 {
+            guard o < posCount else { throw Self.corrupt("positions cut short") }
+            if p.load(fromByteOffset: o, as: UInt8.self) < 0x80 { remaining -= 1 }
+            o += 1
+        }
+        posOffset = o
         pendingPositions = 0
     }
 }

@@ -64,4 +64,34 @@ final class PostingsCodecTests: XCTestCase {
             }
         }
     }
+
+    /// Many positions per doc, of one and two bytes: skipping the positions of
+    /// the docs not asked for (eight bytes at a time) keeps every later doc's in step.
+    func testSkippingLongPositionListsKeepsStep() throws {
+        let docs = (0..<300).map { UInt32($0 * 2) }
+        let tfs = docs.map { $0 % 37 + 1 }
+        var positions: [UInt32] = []
+        for (d, tf) in zip(docs, tfs) { for k in 0..<tf { positions.append(d + k * (k % 3 == 0 ? 150 : 3)) } }
+        for layout in [PostingsCodec.Layout.flaggedTF, .separateTF] {
+            var post = ByteWriter(), pos = ByteWriter()
+            PostingsCodec.encode(docs: docs, tfs: tfs, positions: positions, withPositions: true, post: &post, pos: &pos,
+                                 layout: layout)
+            try post.bytes.withUnsafeBytes { p in
+                try pos.bytes.withUnsafeBytes { q in
+                    var c = try PostingsCursor(post: ByteReader(p, path: "p"), pos: ByteReader(q, path: "q"),
+                                               docFreq: docs.count, layout: layout)
+                    var start = 0
+                    for (i, d) in docs.enumerated() {
+                        XCTAssertTrue(try c.next())
+                        XCTAssertEqual(c.doc, d)
+                        if i % 3 == 2 {
+                            let want = Array(positions[start..<(start + Int(tfs[i]))])
+                            XCTAssertEqual(try c.positions(), want, "doc \(d)")
+                        }
+                        start += Int(tfs[i])
+                    }
+                }
+            }
+        }
+    }
 }
