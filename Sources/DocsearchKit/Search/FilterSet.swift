@@ -1,3 +1,5 @@
+import Foundation
+
 /// Filters resolved against each segment's facet columns: per segment and
 /// filter, the ordinals of the values that pass. A plan passes when, for
 /// every filter, one of its values passes.
@@ -148,8 +150,12 @@ enum FacetCounter {
                 segmentColumns.enumerated().map { c, entry in (base: bases[s][c], entry: entry) }
             }
             var perColumn = [[(ordinal: Int, count: Int)]](repeating: [], count: flat.count)
+            // Many touched slots (a search over most plans): walking every slot
+            // in order beats sorting the touched ones.
+            let slots = touched.count > perValue.count / 8
+                ? perValue.indices.filter { perValue[$0] > 0 } : touched.sorted()
             var c = 0
-            for slot in touched.sorted() {
+            for slot in slots {
                 while c < flat.count && slot >= flat[c].base + flat[c].entry.column.values.count { c += 1 }
                 guard c < flat.count, slot >= flat[c].base else { continue }
                 perColumn[c].append((slot - flat[c].base, perValue[slot]))
@@ -216,7 +222,22 @@ enum FacetCounter {
             t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
 
-        static func == (a: FacetValue, b: FacetValue) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-        static func < (a: FacetValue, b: FacetValue) -> Bool { a.text.utf8.lexicographicallyPrecedes(b.text.utf8) }
+        static func == (a: FacetValue, b: FacetValue) -> Bool { compare(a, b) == 0 }
+        static func < (a: FacetValue, b: FacetValue) -> Bool { compare(a, b) < 0 }
+
+        /// Byte order of the UTF-8 texts (memcmp, then length).
+        private static func compare(_ a: FacetValue, _ b: FacetValue) -> Int {
+            var x = a.text, y = b.text
+            return x.withUTF8 { xb in
+                y.withUTF8 { yb in
+                    let n = min(xb.count, yb.count)
+                    if n > 0, let xp = xb.baseAddress, let yp = yb.baseAddress {
+                        let c = Int(memcmp(xp, yp, n))
+                        if c != 0 { return c }
+                    }
+                    return xb.count - yb.count
+                }
+            }
+        }
     }
 }
