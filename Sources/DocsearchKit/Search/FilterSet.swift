@@ -125,18 +125,15 @@ enum FacetCounter {
             guard s >= 0 && s < columns.count else { return }
             for (c, entry) in columns[s].enumerated() {
                 let base = bases[s][c], valueCount = entry.column.values.count
-                entry.column.ends.withUnsafeBufferPointer { ends in
-                    entry.column.ordinals.withUnsafeBufferPointer { ordinals in
-                        perValue.withUnsafeMutableBufferPointer { counts in
-                            for d in docs where d >= 0 && d < ends.count {
-                                let start = d == 0 ? 0 : Int(ends[d - 1]), end = min(Int(ends[d]), ordinals.count)
-                                guard start < end else { continue }
-                                for k in start..<end where Int(ordinals[k]) < valueCount {
-                                    let slot = base + Int(ordinals[k])
-                                    if counts[slot] == 0 { touched.append(slot) }
-                                    counts[slot] += 1
-                                }
-                            }
+                let ends = entry.column.ends, ordinals = entry.column.ordinals
+                perValue.withUnsafeMutableBufferPointer { counts in
+                    for d in docs where d >= 0 && d < ends.count {
+                        let start = d == 0 ? 0 : Int(ends[d - 1]), end = min(Int(ends[d]), ordinals.count)
+                        guard start < end else { continue }
+                        for k in start..<end where Int(ordinals[k]) < valueCount {
+                            let slot = base + Int(ordinals[k])
+                            if counts[slot] == 0 { touched.append(slot) }
+                            counts[slot] += 1
                         }
                     }
                 }

@@ -15,22 +15,19 @@ public struct SearchService: Sendable {
     }
 
     /// A snippet around the query's words and the matched citations, or nil
-    /// when the file can no longer be read.
+    /// when the file can no longer be read. The text is tokenised once for both.
     public func snippet(for hit: SearchResults.Hit, query: Query) -> Snippet? {
         guard let text = PlanLookup.text(of: hit.record) else { return nil }
-        return snippet(of: text, wordMarks: snippetBuilder.matches(in: text, query: query), for: hit)
-    }
-
-    /// The snippet of `text` around the query's words (`wordMarks`, byte
-    /// ranges) and the cited documents the hit matched.
-    public func snippet(of text: String, wordMarks: [Range<Int>], for hit: SearchResults.Hit) -> Snippet {
-        snippetBuilder.snippet(of: text, marks: wordMarks + CitationMarks.ranges(in: text, matching: hit.matchedCitations))
+        let analyzed = AnalyzedText(text)
+        let marks = snippetBuilder.matches(in: analyzed, query: query)
+            + CitationMarks.ranges(in: analyzed, matching: hit.matchedCitations)
+        return snippetBuilder.snippet(of: analyzed.bytes, marks: marks)
     }
 }
 
 /// Where the matched cited documents are written in a plan's text.
 enum CitationMarks {
-    static func ranges(in text: String, matching citations: [CitationRecord]) -> [Range<Int>] {
+    static func ranges(in text: AnalyzedText, matching citations: [CitationRecord]) -> [Range<Int>] {
         guard !citations.isEmpty else { return [] }
         let keys = Set(citations.map(\.key))
         return CitationExtractor().mentions(in: text).filter { keys.contains($0.citation.key) }.map(\.byteRange)

@@ -37,11 +37,16 @@ public struct SnippetBuilder: Sendable {
 
     /// The byte ranges of `text` that match the query's words and phrases.
     public func matches(in text: String, query: Query) -> [Range<Int>] {
+        matches(in: AnalyzedText(text, analyzer: analyzer), query: query)
+    }
+
+    /// The byte ranges of an analysed text that match the query's words and phrases.
+    public func matches(in text: AnalyzedText, query: Query) -> [Range<Int>] {
         var wanted = Set<String>()
         for t in query.terms where t.occur != .mustNot { wanted.insert(t.folded) }
         for p in query.phrases where p.occur != .mustNot { for t in p.terms { wanted.insert(t.folded) } }
         guard !wanted.isEmpty else { return [] }
-        return analyzer.tokens(in: text).filter { wanted.contains($0.folded) }.map(\.byteRange)
+        return text.tokens.filter { wanted.contains($0.folded) }.map(\.byteRange)
     }
 
     /// A snippet of `text` around `marks` (byte ranges, e.g. query words and cited documents).
