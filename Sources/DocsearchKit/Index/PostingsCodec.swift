@@ -234,8 +234,14 @@ public struct PostingsCursor {
         if exhausted { return false }
         if blockCount > 0 {
             // Skip whole blocks whose last doc is below the target.
-            var b = blockIndex
-            while b < blockCount - 1, try skipEntry(b, 0) < target { b += 1 }
+            // The first block from here whose last doc reaches the target
+            // (the last block when none does), by binary search.
+            var lo = blockIndex, hi = blockCount - 1
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if try skipEntry(mid, 0) < target { lo = mid + 1 } else { hi = mid }
+            }
+            let b = lo
             if b > blockIndex {
                 let previousLast = try skipEntry(b - 1, 0)
                 let previousEnd = try skipEntry(b - 1, 1)

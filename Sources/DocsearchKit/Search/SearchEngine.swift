@@ -314,16 +314,26 @@ public final class SearchEngine: @unchecked Sendable {
             bm25.idf(documentFrequency: snapshot.documentFrequency(TermField.bodyFolded.key($0.folded)), documentCount: n)
         }
         var positions = [[UInt32]](repeating: [], count: words.count)
-        // Each word's dictionary entry, looked up once per segment.
-        var infos: [Int: [TermInfo?]] = [:]
+        // The plans are visited in index order, so each word's cursor only
+        // moves forward within a segment.
+        let order = ranked.indices.sorted { (ranked[$0].segment, ranked[$0].doc) < (ranked[$1].segment, ranked[$1].doc) }
+        var cursors: [PostingsCursor?] = []
+        var cursorSegment = -1
         var out = ranked
-        for (i, e) in ranked.enumerated() {
+        for i in order {
+            let e = ranked[i]
             let segment = snapshot.segments[e.segment]
-            if infos[e.segment] == nil {
-                infos[e.segment] = words.map { segment.info(TermField.bodyFolded.key($0.folded)) }
+            if e.segment != cursorSegment {
+                cursorSegment = e.segment
+                cursors = try words.map { w in
+                    try segment.info(TermField.bodyFolded.key(w.folded)).map { try segment.cursor($0, positions: true) }
+                }
             }
-            for (j, info) in infos[e.segment]!.enumerated() {
-                try TermIterator.positions(of: info, doc: UInt32(e.doc), in: segment, into: &positions[j])
+            for j in words.indices {
+                positions[j].removeAll(keepingCapacity: true)
+                guard var c = cursors[j] else { continue }
+                if try c.advance(to: UInt32(e.doc)), c.doc == UInt32(e.doc) { try c.positions(into: &positions[j]) }
+                cursors[j] = c
             }
             var bonus = 0.0
             for j in 0..<(words.count - 1) {

@@ -97,14 +97,4 @@ final class TermIterator: ClauseIterator {
         return bm25.tf(Double(e), length: length, averageLength: average)
             + foldedOnlyWeight * bm25.tf(Double(folded - e), length: length, averageLength: average)
     }
-
-    /// Positions of a word (its dictionary entry `info`, nil when the segment
-    /// lacks it) in plan `doc`, into `out` (emptied first), for proximity.
-    static func positions(of info: TermInfo?, doc: UInt32, in segment: SegmentReader, into out: inout [UInt32]) throws {
-        out.removeAll(keepingCapacity: true)
-        guard let info else { return }
-        var c = try segment.cursor(info, positions: true)
-        guard try c.advance(to: doc), c.doc == doc else { return }
-        try c.positions(into: &out)
-    }
 }
