@@ -235,13 +235,22 @@ public struct PostingsCursor {
         if blockCount > 0 {
             // Skip whole blocks whose last doc is below the target.
             // The first block from here whose last doc reaches the target
-            // (the last block when none does), by binary search.
-            var lo = blockIndex, hi = blockCount - 1
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if try skipEntry(mid, 0) < target { lo = mid + 1 } else { hi = mid }
+            // (the last block when none does): most targets lie in this block
+            // or the next, so gallop ahead, then bisect.
+            var b = blockIndex
+            if b < blockCount - 1, try skipEntry(b, 0) < target {
+                var lo = b + 1, step = 1, hi = lo
+                while hi < blockCount - 1, try skipEntry(hi, 0) < target {
+                    lo = hi + 1
+                    step *= 2
+                    hi = min(blockCount - 1, hi + step)
+                }
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if try skipEntry(mid, 0) < target { lo = mid + 1 } else { hi = mid }
+                }
+                b = lo
             }
-            let b = lo
             if b > blockIndex {
                 let previousLast = try skipEntry(b - 1, 0)
                 let previousEnd = try skipEntry(b - 1, 1)
