@@ -222,18 +222,23 @@ public struct AgencyResolver: Sendable {
     /// Ủy ban nhân dân tỉnh Long An"), else of the previous one.
     public func citedIssuers(_ docs: [CitedDocument], context: AgencyContext) -> [Agency?] {
         let own = docs.map { citedIssuer($0.citation, context: context) }
-        func codeKey(_ i: Int) -> String? { docs[i].citation.issuerCode.map(DocumentCodes.codeKey) }
-        func matchesCode(_ a: Agency?, _ i: Int) -> Bool {
-            guard let a, let c = a.code, let k = codeKey(i) else { return false }
+        let codeKeys = docs.map { $0.citation.issuerCode.map(DocumentCodes.codeKey) }
+        let matches = own.indices.map { i -> Bool in
+            guard let a = own[i], let c = a.code, let k = codeKeys[i] else { return false }
             return DocumentCodes.codeKey(c) == k && (a.place != nil || !(a.level == .province || a.level == .district))
         }
+        // Per code, the documents whose issuer was resolved to that code, in
+        // order: a document borrows the nearest later one, else the nearest
+        // earlier (found by bisection: one pass, not one scan per document).
+        var resolvedByCode: [String: [Int]] = [:]
+        for i in own.indices where matches[i] { resolvedByCode[codeKeys[i]!, default: []].append(i) }
         return own.indices.map { i in
-            if matchesCode(own[i], i) { return own[i] }
-            guard let k = codeKey(i), DocumentCodes.agency(forCode: k) != nil else { return own[i] }
-            let later = (i + 1..<docs.count).first { codeKey($0) == k && matchesCode(own[$0], $0) }
-            let earlier = (0..<i).reversed().first { codeKey($0) == k && matchesCode(own[$0], $0) }
-            if let j = later ?? earlier { return own[j] }
-            return own[i]
+            if matches[i] { return own[i] }
+            guard let k = codeKeys[i], let resolved = resolvedByCode[k], DocumentCodes.agency(forCode: k) != nil else { return own[i] }
+            var lo = 0, hi = resolved.count
+            while lo < hi { let mid = (lo + hi) / 2; if resolved[mid] <= i { lo = mid + 1 } else { hi = mid } }
+            if lo < resolved.count { return own[resolved[lo]] }
+            return lo > 0 ? own[resolved[lo - 1]] : own[i]
         }
     }
 
