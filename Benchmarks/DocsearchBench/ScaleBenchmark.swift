@@ -59,7 +59,9 @@ struct ScaleBenchmark {
         for (count, dir) in [small, large] {
             let corpus = try Corpus.ensure(directory: dir, count: count, paths: paths)
             let index = work + "/index-\(corpus.files.count)"
-            let build = try IndexBuild.child(binary: paths.docsearchBinary, corpus: corpus.directory, directory: index)
+            // The plans folder, as `speed` indexes it: not the generator's manifest.jsonl beside it.
+            let build = try IndexBuild.child(binary: paths.docsearchBinary, corpus: Corpus.indexRoot(of: corpus.directory),
+                                             directory: index)
             print("\(corpus.files.count) plans: `docsearch index` \(Format.seconds(build.seconds)), peak RSS "
                   + "\(Format.kilobytes(build.maxRSSKilobytes)): \(build.output)")
             let engine = SearchEngine(snapshot: try IndexSnapshot.open(directory: index))
