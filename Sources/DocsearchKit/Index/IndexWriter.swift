@@ -18,8 +18,12 @@ public final class IndexWriter {
         public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         /// Bytes a worker holds in memory before it writes a segment.
         public var flushBytes = 192 << 20
-        /// Merge everything into one segment when there are more than this many.
+        /// More segments than this are merged, the smallest first.
         public var maxSegments = 8
+        /// A merge writes at most this many plans into one segment: merging is
+        /// done in memory, so merging everything into one took memory in
+        /// proportion to the whole index (1.8 GB at 100,000 plans).
+        public var maxMergeDocuments = 30_000
         public var lockTimeout = 10.0
         /// Called now and then with (files done, files to read).
         public var progress: (@Sendable (Int, Int) -> Void)? = nil
@@ -175,19 +179,20 @@ public final class IndexWriter {
         }
         segments += shared.segments.sorted { $0.name < $1.name }
 
-        // Merge when segments pile up or many plans are deleted.
-        let deletedTotal = segments.reduce(0) { $0 + $1.deleted.count }
-        let docTotal = segments.reduce(0) { $0 + $1.documentCount }
-        if segments.count > options.maxSegments || (docTotal > 0 && deletedTotal * 4 > docTotal) {
+        // Merge when segments pile up or many plans are deleted, a bounded group at a time.
+        for group in Self.mergeGroups(segments, maxSegments: options.maxSegments, maxDocuments: options.maxMergeDocuments) {
             var inputs: [SegmentMerger.Input] = []
-            for s in segments {
+            for s in group {
                 let r = try readers.first { $0.name == s.name } ?? SegmentReader(path: dir + "/" + s.name, name: s.name)
                 inputs.append(SegmentMerger.Input(reader: r, deleted: Set(s.deleted)))
             }
             let merged = try SegmentMerger.merge(inputs)
             let name = shared.nextSegmentName(generation: generation)
             try AtomicFile.writeDurably(merged.bytes, to: dir + "/" + name)
-            segments = [IndexManifest.Segment(name: name, documentCount: merged.documentCount)]
+            let names = Set(group.map(\.name))
+            let at = segments.firstIndex { names.contains($0.name) } ?? segments.count
+            segments.removeAll { names.contains($0.name) }
+            segments.insert(IndexManifest.Segment(name: name, documentCount: merged.documentCount), at: min(at, segments.count))
         }
 
         let manifest = IndexManifest(generation: generation, created: UInt64(Date().timeIntervalSince1970 * 1e9),
@@ -206,6 +211,40 @@ public final class IndexWriter {
         summary.encodings = shared.encodings
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         return summary
+    }
+
+    /// Which segments to merge, each group into one: while there are more than
+    /// `maxSegments`, the smallest that together hold at most `maxDocuments`
+    /// live plans (at least two); then, when a quarter of all plans are
+    /// deleted, each segment with a quarter of its plans deleted is rewritten
+    /// without them. Groups never share a segment.
+    static func mergeGroups(_ segments: [IndexManifest.Segment], maxSegments: Int,
+                            maxDocuments: Int) -> [[IndexManifest.Segment]] {
+        var groups: [[IndexManifest.Segment]] = []
+        var remaining = segments.sorted { ($0.liveCount, $0.name) < ($1.liveCount, $1.name) }
+        var count = segments.count
+        while count > maxSegments {
+            var group: [IndexManifest.Segment] = []
+            var live = 0
+            // The smallest first, as many as fit (bringing the count down to the
+            // limit is enough); when even the two smallest do not fit, the
+            // index keeps more segments rather than merge beyond the bound.
+            while let next = remaining.first, group.count < count - maxSegments + 1,
+                  live + next.liveCount <= maxDocuments {
+                group.append(next)
+                live += next.liveCount
+                remaining.removeFirst()
+            }
+            guard group.count >= 2 else { break }
+            groups.append(group)
+            count -= group.count - 1
+        }
+        let deletedTotal = segments.reduce(0) { $0 + $1.deleted.count }
+        let docTotal = segments.reduce(0) { $0 + $1.documentCount }
+        if docTotal > 0 && deletedTotal * 4 > docTotal {
+            for s in remaining where s.deleted.count * 4 > s.documentCount { groups.append([s]) }
+        }
+        return groups
     }
 
     struct Held { var segment: Int; var doc: UInt32; var print: FileFingerprint }

@@ -163,3 +163,36 @@ final class LazyVerificationTests: XCTestCase {
         XCTAssertThrowsError(try IndexSnapshot.open(directory: idx, verification: .full))
     }
 }
+
+/// Which segments a run merges: the smallest first, never beyond the bound.
+final class MergePolicyTests: XCTestCase {
+    private func segments(_ counts: [Int], deleted: [Int] = []) -> [IndexManifest.Segment] {
+        counts.enumerated().map { i, n in
+            IndexManifest.Segment(name: "seg-\(i)", documentCount: n,
+                                  deleted: (0..<(i < deleted.count ? deleted[i] : 0)).map(UInt32.init))
+        }
+    }
+
+    func testMergesTheSmallestWithinTheBound() {
+        // Ten flushed segments of 6,000 plans and two merged ones: two over the limit of 10.
+        let s = segments([30_000, 24_000] + Array(repeating: 6_000, count: 10))
+        let groups = IndexWriter.mergeGroups(s, maxSegments: 10, maxDocuments: 30_000)
+        XCTAssertEqual(groups.count, 1)
+        XCTAssertEqual(groups[0].map(\.documentCount), [6_000, 6_000, 6_000])
+        XCTAssertLessThanOrEqual(groups.flatMap { $0 }.reduce(0) { $0 + $1.liveCount }, 30_000)
+    }
+
+    func testNeverMergesBeyondTheBound() {
+        let s = segments(Array(repeating: 20_000, count: 12))
+        XCTAssertEqual(IndexWriter.mergeGroups(s, maxSegments: 8, maxDocuments: 30_000).count, 0)
+        let grouped = IndexWriter.mergeGroups(s, maxSegments: 8, maxDocuments: 100_000)
+        XCTAssertEqual(grouped.count, 1)
+        XCTAssertEqual(grouped[0].count, 5)
+    }
+
+    func testRewritesSegmentsWithManyDeletions() {
+        let s = segments([1_000, 1_000, 1_000], deleted: [900, 0, 500])
+        let groups = IndexWriter.mergeGroups(s, maxSegments: 8, maxDocuments: 30_000)
+        XCTAssertEqual(groups.map { $0.map(\.name) }, [["seg-0"], ["seg-2"]])
+    }
+}
