@@ -67,8 +67,9 @@ public final class SegmentBuilder {
 
     private func index(text: String, doc: UInt32, exact: TermField, folded: TermField) -> Int {
         var count = 0
+        let keepPositions = folded.hasPositions
         analyzer.forEachToken(in: text) { token in
-            let position = UInt32(truncatingIfNeeded: token.position)
+            let position: UInt32? = keepPositions ? UInt32(truncatingIfNeeded: token.position) : nil
             add(table.id(field: folded.rawValue, token.foldedUTF8), doc: doc, position: position)
             if token.hasDiacritics {
                 add(table.id(field: exact.rawValue, token.exactUTF8), doc: doc, position: nil)

@@ -5,7 +5,8 @@ public enum TermField: UInt8, Sendable, CaseIterable {
     case bodyFolded = 0x62 // "b"
     /// Body words with diacritics, stored only where they differ from the folded form.
     case bodyExact = 0x42 // "B"
-    /// Title words, folded. Positions kept.
+    /// Title words, folded. No positions: phrases and proximity read the body,
+    /// which holds the title too.
     case titleFolded = 0x74 // "t"
     /// Title words with diacritics, where they differ from the folded form.
     case titleExact = 0x54 // "T"
@@ -18,14 +19,10 @@ public enum TermField: UInt8, Sendable, CaseIterable {
     /// A cited document that the plan gives as its legal basis (căn cứ).
     case legalBasis = 0x4C // "L"
 
-    /// Positions are kept for folded words only: phrases match on the folded
-    /// form, and exact forms only weigh in ranking.
-    public var hasPositions: Bool {
-        switch self {
-        case .bodyFolded, .titleFolded: return true
-        default: return false
-        }
-    }
+    /// Positions are kept for folded body words only: phrases match on the
+    /// folded form, exact forms only weigh in ranking, and the body holds the
+    /// title (segments of format 3 kept title positions too; they are not read).
+    public var hasPositions: Bool { self == .bodyFolded }
 
     /// The dictionary key of `text` in this field.
     public func key(_ text: String) -> [UInt8] {
