@@ -54,12 +54,8 @@ public struct SegmentWriter {
         self.postingsLayout = postingsLayout
     }
 
-    /// The JSON form in which a record is stored.
-    public static func encodeRecord(_ record: PlanRecord) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return Array((try? encoder.encode(record)) ?? Data("{}".utf8))
-    }
+    /// The JSON form in which a record is stored (sorted keys; `PlanRecord+JSON`).
+    public static func encodeRecord(_ record: PlanRecord) -> [UInt8] { record.jsonBytes() }
 
     public mutating func setDocuments(records: [[UInt8]], fingerprints: [FileFingerprint],
                                       bodyLengths: [UInt32], titleLengths: [UInt32], facets: [String: [[String]]]) {

@@ -113,7 +113,7 @@ extension ResultsJSON.Hit {
 }
 
 extension CitationRecord {
-    fileprivate func write(to w: inout JSONWriter) {
+    func write(to w: inout JSONWriter) {
         w.beginObject()
         w.string("date", date)
         w.string("issuer", issuer)
