@@ -6,16 +6,8 @@ extension PlanRecord {
         var w = JSONWriter(capacity: 2048)
         w.beginObject()
         w.string("absolutePath", absolutePath)
-        if let agencies {
-            w.key("agencies")
-            w.beginArray()
-            for a in agencies { a.write(to: &w) }
-            w.endArray()
-        }
-        w.key("citations")
-        w.beginArray()
-        for c in citations { c.write(to: &w) }
-        w.endArray()
+        w.array("agencies", agencies) { w, a in a.write(to: &w) }
+        w.array("citations", citations) { w, c in c.write(to: &w) }
         w.string("date", date)
         w.string("documentType", documentType)
         w.string("encoding", encoding)
@@ -28,12 +20,7 @@ extension PlanRecord {
         w.string("signer", signer)
         w.string("signerTitle", signerTitle)
         w.string("title", title)
-        if let topics {
-            w.key("topics")
-            w.beginArray()
-            for t in topics { t.write(to: &w) }
-            w.endArray()
-        }
+        w.array("topics", topics) { w, t in t.write(to: &w) }
         w.strings("warnings", warnings)
         w.int("year", year)
         w.endObject()

@@ -56,22 +56,16 @@ public struct ResultsJSON: Codable, Sendable {
             w.key("facets")
             w.beginObject()
             for name in facets.keys.sorted() {
-                w.key(name)
-                w.beginArray()
-                for f in facets[name]! {
+                w.array(name, facets[name]) { w, f in
                     w.beginObject()
                     w.key("count"); w.int(f.count)
                     w.key("value"); w.string(f.value)
                     w.endObject()
                 }
-                w.endArray()
             }
             w.endObject()
         }
-        w.key("hits")
-        w.beginArray()
-        for h in hits { h.write(to: &w) }
-        w.endArray()
+        w.array("hits", hits) { w, h in h.write(to: &w) }
         w.key("offset"); w.int(offset)
         w.key("query"); w.string(query)
         w.key("relaxed"); w.bool(relaxed)
@@ -85,19 +79,11 @@ public struct ResultsJSON: Codable, Sendable {
 extension ResultsJSON.Hit {
     fileprivate func write(to w: inout JSONWriter) {
         w.beginObject()
-        w.key("citations")
-        w.beginArray()
-        for c in citations { c.write(to: &w) }
-        w.endArray()
+        w.array("citations", citations) { w, c in c.write(to: &w) }
         w.string("date", date)
-        if let highlights {
-            w.key("highlights")
+        w.array("highlights", highlights) { w, pair in
             w.beginArray()
-            for pair in highlights {
-                w.beginArray()
-                for n in pair { w.int(n) }
-                w.endArray()
-            }
+            for n in pair { w.int(n) }
             w.endArray()
         }
         w.string("id", id)

@@ -69,10 +69,15 @@ struct JSONWriter {
     }
 
     mutating func strings(_ key: String, _ values: [String]?) {
-        guard let values else { return }
+        array(key, values) { w, v in w.string(v) }
+    }
+
+    /// `"key":[…]`, each element written by `element`; nothing when `items` is nil.
+    mutating func array<T>(_ key: String, _ items: [T]?, _ element: (inout JSONWriter, T) -> Void) {
+        guard let items else { return }
         self.key(key)
         beginArray()
-        for v in values { string(v) }
+        for item in items { element(&self, item) }
         endArray()
     }
 
