@@ -49,13 +49,8 @@ public struct SnippetBuilder: Sendable {
         return text.tokens.filter { wanted.contains($0.folded) }.map(\.byteRange)
     }
 
-    /// A snippet of `text` around `marks` (byte ranges, e.g. query words and cited documents).
-    public func snippet(of text: String, marks: [Range<Int>]) -> Snippet {
-        snippet(of: Array(text.utf8), marks: marks)
-    }
-
-    /// A snippet of a text given as its UTF-8 bytes (kept by the server's plan
-    /// cache, so that each answer does not copy every hit's whole text).
+    /// A snippet of a text, given as its UTF-8 bytes, around `marks` (byte
+    /// ranges, e.g. query words and cited documents).
     public func snippet(of bytes: [UInt8], marks: [Range<Int>]) -> Snippet {
         let marks = marks.filter { $0.lowerBound >= 0 && $0.upperBound <= bytes.count }.sorted { $0.lowerBound < $1.lowerBound }
         // The window start that covers the most distinct marked words: a

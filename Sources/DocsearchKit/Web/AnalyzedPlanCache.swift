@@ -14,19 +14,17 @@ final class AnalyzedPlan: @unchecked Sendable {
     let cost: Int
 
     init(text: String, analyzer: Analyzer) {
+        // Tokenised once, for the words and the citation mentions alike.
+        let analyzed = AnalyzedText(text, analyzer: analyzer)
         self.text = text
-        bytes = Array(text.utf8)
+        bytes = analyzed.bytes
         var occurrences: [String: [Range<Int>]] = [:]
-        var count = 0
-        for token in analyzer.tokens(in: text) {
-            occurrences[token.folded, default: []].append(token.byteRange)
-            count += 1
-        }
+        for token in analyzed.tokens { occurrences[token.folded, default: []].append(token.byteRange) }
         self.occurrences = occurrences
         var mentions: [String: [Range<Int>]] = [:]
-        for m in CitationExtractor().mentions(in: text) { mentions[m.citation.key, default: []].append(m.byteRange) }
+        for m in CitationExtractor().mentions(in: analyzed) { mentions[m.citation.key, default: []].append(m.byteRange) }
         citationMentions = mentions
-        cost = 2 * text.utf8.count + count * 16 + occurrences.count * 48 + mentions.count * 64
+        cost = 2 * bytes.count + analyzed.tokens.count * 16 + occurrences.count * 48 + mentions.count * 64
     }
 
     /// Where the cited documents among `citations` are written in the text.
