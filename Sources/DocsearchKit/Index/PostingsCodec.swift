@@ -6,17 +6,26 @@
 ///     plain      := posting{docFreq}                              when docFreq <= blockSize
 ///     blocked    := blockCount:varint skip{blockCount} block{blockCount}
 ///     skip       := lastDoc:u32 blockEnd:u32 positionsStart:u32   (ends and starts relative to
-///                                                                  the first block / the term's positions)
+///                       impact?                                    the first block / the term's positions)
+///     impact     := maxTF:u32 minLength:u32                       layout .impacts (segment format 5): the
+///                                                                  block's highest tf and shortest field
+///                                                                  length, which bound its BM25 scores
 ///     block      := posting{<= blockSize}                         (first delta from the previous block's lastDoc)
 ///     posting    := code:varint tf:varint?                        layout .flaggedTF (segment format 4):
 ///                                                                  code = docDelta << 1 | (tf == 1),
 ///                                                                  tf written only when it is not 1
+///                                                                  (and .impacts, format 5)
 ///                 | docDelta:varint tf:varint                     layout .separateTF (segment format 3)
 ///     positions  := (posDelta:varint){tf} for each doc, in posting order
 ///
 /// docDelta of the very first doc is the doc id itself. Most words occur
 /// once in a plan, so the flag spares most postings a byte (the postings
 /// of 20,000 generated plans: 25.7 MB in format 3).
+///
+/// A block's impact lets a query skip the whole block, undecoded, when no plan
+/// in it can reach the top k (block-max pruning): tf is increasing and the
+/// length norm decreasing in BM25, so tf(maxTF, minLength) bounds every plan
+/// of the block. A list of one block has no skip table and no impact.
 public enum PostingsCodec {
     public static let blockSize = 128
 
@@ -26,26 +35,33 @@ public enum PostingsCodec {
         case separateTF
         /// docDelta << 1 with a tf-is-one flag, tf only when above one: segment format 4.
         case flaggedTF
+        /// As `flaggedTF`, with each block's impact in its skip entry: segment format 5.
+        case impacts
+
+        var flagsTF: Bool { self != .separateTF }
+        var skipEntrySize: Int { self == .impacts ? 20 : 12 }
     }
 
     /// What new segments are written with.
-    public static let currentLayout = Layout.flaggedTF
+    public static let currentLayout = Layout.impacts
     /// More occurrences of one word in one plan than this mean a damaged file.
     public static let maxTermFrequency = 1 << 26
 
     /// Appends a term's postings to `post` and positions to `pos`.
     /// `positions` holds each doc's positions back to back (tf of them per doc);
-    /// it is ignored when `withPositions` is false.
+    /// it is ignored when `withPositions` is false. `lengths` holds the field's
+    /// length of every doc of the segment, for the blocks' impacts (empty:
+    /// the field has none, and minLength is 0).
     public static func encode(docs: [UInt32], tfs: [UInt32], positions: [UInt32], withPositions: Bool,
-                              post: inout ByteWriter, pos: inout ByteWriter, layout: Layout = currentLayout) {
+                              lengths: [UInt32] = [], post: inout ByteWriter, pos: inout ByteWriter,
+                              layout: Layout = currentLayout) {
         func writePosting(_ delta: UInt32, _ tf: UInt32) {
-            switch layout {
-            case .separateTF:
-                post.varint(delta)
-                post.varint(tf)
-            case .flaggedTF:
+            if layout.flagsTF {
                 post.varint(UInt64(delta) << 1 | (tf == 1 ? 1 : 0))
                 if tf != 1 { post.varint(tf) }
+            } else {
+                post.varint(delta)
+                post.varint(tf)
             }
         }
         let n = docs.count
@@ -73,7 +89,8 @@ public enum PostingsCodec {
         let blockCount = (n + blockSize - 1) / blockSize
         post.varint(UInt64(blockCount))
         let skipAt = post.count
-        for _ in 0..<(blockCount * 3) { post.u32(0) }
+        let entrySize = layout.skipEntrySize
+        for _ in 0..<(blockCount * entrySize / 4) { post.u32(0) }
         let dataStart = post.count
         var prev: UInt32 = 0
         for b in 0..<blockCount {
@@ -84,9 +101,20 @@ public enum PostingsCodec {
                 prev = docs[i]
                 writePositions(i)
             }
-            post.patchU32(docs[hi - 1], at: skipAt + b * 12)
-            post.patchU32(UInt32(post.count - dataStart), at: skipAt + b * 12 + 4)
-            post.patchU32(posStart, at: skipAt + b * 12 + 8)
+            let entry = skipAt + b * entrySize
+            post.patchU32(docs[hi - 1], at: entry)
+            post.patchU32(UInt32(post.count - dataStart), at: entry + 4)
+            post.patchU32(posStart, at: entry + 8)
+            if layout == .impacts {
+                var maxTF: UInt32 = 0, minLength = UInt32.max
+                for i in lo..<hi {
+                    maxTF = max(maxTF, tfs[i])
+                    let d = Int(docs[i])
+                    minLength = min(minLength, d < lengths.count ? lengths[d] : 0)
+                }
+                post.patchU32(maxTF, at: entry + 12)
+                post.patchU32(minLength, at: entry + 16)
+            }
         }
     }
 }
@@ -108,9 +136,13 @@ public struct PostingsCursor {
     private let hasPositions: Bool
     public let docFreq: Int
     private let layout: PostingsCodec.Layout
+    private let flagsTF: Bool
+    private let skipEntrySize: Int
     private var read = 0
     private var inBlock = 0
     private var blockIndex = 0
+    /// The block `blockImpact(from:)` last answered with (never behind `blockIndex`'s).
+    private var shallowBlock = 0
     private var blockCount = 0
     private var skipStart = 0
     private var dataStart = 0
@@ -125,6 +157,8 @@ public struct PostingsCursor {
     public init(post: ByteReader, pos: ByteReader?, docFreq: Int,
                 layout: PostingsCodec.Layout = PostingsCodec.currentLayout) throws {
         self.layout = layout
+        flagsTF = layout.flagsTF
+        skipEntrySize = layout.skipEntrySize
         self.post = post.base.baseAddress
         postCount = post.base.count
         offset = post.offset
@@ -139,7 +173,7 @@ public struct PostingsCursor {
             let expected = (docFreq + PostingsCodec.blockSize - 1) / PostingsCodec.blockSize
             guard blockCount == expected else { throw Self.corrupt("postings block count \(blockCount), expected \(expected)") }
             skipStart = offset
-            dataStart = skipStart + blockCount * 12
+            dataStart = skipStart + blockCount * skipEntrySize
             guard dataStart <= postCount else { throw Self.corrupt("skip table past the end") }
             offset = dataStart
         }
@@ -153,6 +187,8 @@ public struct PostingsCursor {
         pos = nil; posCount = 0; posOffset = 0; positionsStart = 0
         hasPositions = false; docFreq = 0
         layout = PostingsCodec.currentLayout
+        flagsTF = layout.flagsTF
+        skipEntrySize = layout.skipEntrySize
         exhausted = true
     }
 
@@ -192,7 +228,7 @@ public struct PostingsCursor {
     }
 
     @inline(__always) private func skipEntry(_ block: Int, _ field: Int) throws -> UInt32 {
-        let at = skipStart + block * 12 + field * 4
+        let at = skipStart + block * skipEntrySize + field * 4
         guard let p = post, at + 4 <= postCount else { throw Self.corrupt("skip entry past the end") }
         return UInt32(littleEndian: p.loadUnaligned(fromByteOffset: at, as: UInt32.self))
     }
@@ -207,14 +243,13 @@ public struct PostingsCursor {
             blockIndex += 1
         }
         let delta: UInt32
-        switch layout {
-        case .separateTF:
-            delta = try readVarint()
-            tf = try readVarint()
-        case .flaggedTF:
+        if flagsTF {
             let code = try readVarint()
             delta = code >> 1
             tf = code & 1 == 1 ? 1 : try readVarint()
+        } else {
+            delta = try readVarint()
+            tf = try readVarint()
         }
         guard tf >= 1, Int(tf) <= PostingsCodec.maxTermFrequency else {
             throw Self.corrupt("term frequency \(tf) out of range")
@@ -268,6 +303,34 @@ public struct PostingsCursor {
             if doc >= target { return true }
         }
         return false
+    }
+
+    /// What bounds the scores of a block of postings.
+    public struct BlockImpact: Equatable {
+        /// The block's last doc.
+        public var lastDoc: UInt32
+        /// The highest tf in the block.
+        public var maxTF: UInt32
+        /// The shortest field length of the block's docs.
+        public var minLength: UInt32
+
+        /// What is known of a list without impacts: nothing, to its end.
+        static let unknown = BlockImpact(lastDoc: UInt32.max - 1, maxTF: UInt32.max, minLength: 0)
+    }
+
+    /// The impact of the block holding the first doc >= `target`, read from
+    /// the skip table without decoding the block or moving the cursor. Nil
+    /// when no doc >= `target` is left. Lists without impacts (one block, or a
+    /// segment before format 5) answer `BlockImpact.unknown`. Targets must not
+    /// go backwards.
+    public mutating func blockImpact(from target: UInt32) throws -> BlockImpact? {
+        if exhausted { return nil }
+        guard blockCount > 0, layout == .impacts else { return .unknown }
+        var b = max(shallowBlock, blockIndex)
+        while b < blockCount, try skipEntry(b, 0) < target { b += 1 }
+        shallowBlock = b
+        guard b < blockCount else { return nil }
+        return BlockImpact(lastDoc: try skipEntry(b, 0), maxTF: try skipEntry(b, 3), minLength: try skipEntry(b, 4))
     }
 
     /// The positions of the current doc (call at most once per doc).

@@ -54,7 +54,7 @@ public final class SegmentReader: @unchecked Sendable {
         let (payload, version) = try ContainerFile.payload(of: file.bytes, magic: SegmentWriter.magic,
                                                            versions: SegmentWriter.readableVersions, path: path,
                                                            verifyChecksum: false)
-        postingsLayout = version >= 4 ? .flaggedTF : .separateTF
+        postingsLayout = SegmentWriter.layout(ofVersion: version)
         let chunked = try ChunkedSectionsReader(payload, path: path)
         self.chunked = chunked
         if verification == .full { try chunked.verifyEverything() }

@@ -24,9 +24,24 @@ import Foundation
 public struct SegmentWriter {
     public static let magic = "DSEG"
     /// 4: postings flag a term frequency of one in the doc delta (PostingsCodec.Layout).
-    public static let version: UInt16 = 4
-    /// Format 3 segments (written before) are still read, so an index need not be rebuilt.
-    public static let readableVersions: ClosedRange<UInt16> = 3...4
+    /// 5: skip entries carry each block's impact (max tf, min length), for block-max pruning.
+    public static let version: UInt16 = 5
+    /// Formats 3 and 4 (written before) are still read, so an index need not be rebuilt.
+    public static let readableVersions: ClosedRange<UInt16> = 3...5
+
+    /// The segment format whose postings are written in `layout`.
+    static func version(of layout: PostingsCodec.Layout) -> UInt16 {
+        switch layout {
+        case .separateTF: return 3
+        case .flaggedTF: return 4
+        case .impacts: return 5
+        }
+    }
+
+    /// How a segment of format `version` writes its postings.
+    static func layout(ofVersion version: UInt16) -> PostingsCodec.Layout {
+        version >= 5 ? .impacts : version == 4 ? .flaggedTF : .separateTF
+    }
     /// Records compressed together: more shrinks better, fewer decodes faster.
     public static let recordsPerBlock = 16
 
@@ -34,6 +49,8 @@ public struct SegmentWriter {
     private var docs = ByteWriter()
     private var files = ByteWriter()
     private var norms = ByteWriter()
+    private var bodyLengths: [UInt32] = []
+    private var titleLengths: [UInt32] = []
     private var facetBytes = ByteWriter()
     private var termBytes = ByteWriter()
     private var termEnds: [UInt32] = []
@@ -41,7 +58,7 @@ public struct SegmentWriter {
     private var post = ByteWriter()
     private var pos = ByteWriter()
 
-    /// How postings are written; `.separateTF` writes a format 3 segment (for
+    /// How postings are written; an older layout writes an older format (for
     /// the tests that old segments still read).
     let postingsLayout: PostingsCodec.Layout
 
@@ -81,6 +98,8 @@ public struct SegmentWriter {
         }
         for l in bodyLengths { norms.u32(l) }
         for l in titleLengths { norms.u32(l) }
+        self.bodyLengths = bodyLengths
+        self.titleLengths = titleLengths
         facetBytes.u32(UInt32(facets.count))
         for name in facets.keys.sorted() {
             let column = facets[name]! + Array(repeating: [], count: max(0, records.count - facets[name]!.count))
@@ -108,8 +127,14 @@ public struct SegmentWriter {
         termInfos.u32(UInt32(docs.count))
         termInfos.u32(UInt32(post.count))
         termInfos.u32(withPositions ? UInt32(pos.count) : UInt32.max)
-        PostingsCodec.encode(docs: docs, tfs: tfs, positions: positions, withPositions: withPositions, post: &post, pos: &pos,
-                             layout: postingsLayout)
+        let lengths: [UInt32]
+        switch TermField(rawValue: key.first ?? 0) {
+        case .bodyFolded?, .bodyExact?: lengths = bodyLengths
+        case .titleFolded?, .titleExact?: lengths = titleLengths
+        default: lengths = []
+        }
+        PostingsCodec.encode(docs: docs, tfs: tfs, positions: positions, withPositions: withPositions, lengths: lengths,
+                             post: &post, pos: &pos, layout: postingsLayout)
     }
 
     public mutating func finish() -> [UInt8] {
@@ -121,7 +146,6 @@ public struct SegmentWriter {
         let payload = ChunkedSections.encode([("DOCS", docs.bytes), ("FILE", files.bytes), ("NORM", norms.bytes),
                                               ("TDIC", dict.bytes), ("POST", post.bytes), ("POSI", pos.bytes),
                                               ("FACT", facetBytes.bytes)])
-        let version: UInt16 = postingsLayout == .separateTF ? 3 : Self.version
-        return ContainerFile.encode(magic: Self.magic, version: version, payload: payload)
+        return ContainerFile.encode(magic: Self.magic, version: Self.version(of: postingsLayout), payload: payload)
     }
 }

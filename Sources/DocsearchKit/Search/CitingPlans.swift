@@ -13,11 +13,12 @@ public enum CitingPlans {
         query.references = [ref]
         let engine = SearchEngine(snapshot: snapshot)
         let page = 1000
-        var request = SearchRequest(query: text, limit: page, wantFacets: false)
+        var request = SearchRequest(query: text, limit: page, wantFacets: false, exactTotal: true)
         var results = try engine.search(query, request: request)
         // Page through the rest: a much-cited directive has thousands of plans.
         while results.hits.count < results.total, request.offset + page <= 100_000 {
-            request = SearchRequest(query: text, limit: page, offset: request.offset + page, wantFacets: false)
+            request = SearchRequest(query: text, limit: page, offset: request.offset + page, wantFacets: false,
+                                    exactTotal: true)
             let more = try engine.search(query, request: request)
             if more.hits.isEmpty { break }
             results.hits += more.hits

@@ -17,6 +17,11 @@ public final class SearchEngine: @unchecked Sendable {
     public var referenceWeight = 4.0
     /// The most words and phrases a query may have; the rest are ignored (a cost cap).
     public static let maxClauses = 48
+    /// Matches are counted exactly up to this many. Past it, a query that
+    /// counts no facets skips, block by block, the plans that cannot reach
+    /// the top (block-max), and its total becomes a lower bound (Lucene's
+    /// totalHitsThreshold is the same idea, and the same number).
+    public var totalLimit = 1_000
     /// A query stops collecting after this long and answers with the best
     /// plans found so far, its total marked as a lower bound (a cost cap).
     public var timeBudget: Double = 0.08
@@ -107,11 +112,13 @@ public final class SearchEngine: @unchecked Sendable {
         let k = request.offset + request.limit
         let window = wantProximity ? max(k, Self.proximityWindow) : k
 
+        let exhaustive = request.wantFacets || request.exactTotal
         var pass = try evaluate(clauses, requireAll: allWords, filters: filters, keep: window,
-                                exhaustive: request.wantFacets)
+                                exhaustive: exhaustive, collect: request.wantFacets)
         var relaxed = false
         if pass.total == 0 && allWords && shouldCount > 1 {
-            pass = try evaluate(clauses, requireAll: false, filters: filters, keep: window, exhaustive: request.wantFacets)
+            pass = try evaluate(clauses, requireAll: false, filters: filters, keep: window, exhaustive: exhaustive,
+                                collect: request.wantFacets)
             relaxed = pass.total > 0
         }
         var ranked = pass.heap.sorted()
@@ -138,17 +145,19 @@ public final class SearchEngine: @unchecked Sendable {
     }
 
     /// One pass over every segment. With `requireAll`, every word is required;
-    /// else any word will do, and (unless `exhaustive`) MaxScore skips plans
-    /// that cannot enter the top `keep`.
+    /// else any word will do. Unless `exhaustive`, MaxScore and block-max skip
+    /// plans that cannot enter the top `keep`. With `collect`, every match is
+    /// kept in `matches` (for the facets).
     private struct OutOfTime: Error {}
 
     private func evaluate(_ clauses: [Clause], requireAll: Bool, filters: FilterSet, keep: Int,
-                          exhaustive: Bool) throws -> Pass {
+                          exhaustive: Bool, collect: Bool) throws -> Pass {
         var pass = Pass(heap: TopKHeap(k: keep))
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeBudget) * 1e9)
         var visited = 0
         do {
-            try evaluateSegments(clauses, requireAll: requireAll, filters: filters, exhaustive: exhaustive, pass: &pass) {
+            try evaluateSegments(clauses, requireAll: requireAll, filters: filters, exhaustive: exhaustive, collect: collect,
+                                 pass: &pass) {
                 visited += 1
                 if visited & 1023 == 0 && DispatchTime.now().uptimeNanoseconds > deadline { throw OutOfTime() }
             }
@@ -159,7 +168,7 @@ public final class SearchEngine: @unchecked Sendable {
     }
 
     private func evaluateSegments(_ clauses: [Clause], requireAll: Bool, filters: FilterSet, exhaustive: Bool,
-                                  pass: inout Pass, tick: () throws -> Void) throws {
+                                  collect: Bool, pass: inout Pass, tick: () throws -> Void) throws {
         let shouldIDF = clauses.filter { $0.occur == .should }.reduce(0) { $0 + $1.idf }
         for (s, segment) in snapshot.segments.enumerated() {
             let context = SegmentContext(segment: segment, bm25: bm25, averageBodyLength: snapshot.averageBodyLength,
@@ -188,13 +197,15 @@ public final class SearchEngine: @unchecked Sendable {
                 if !filters.accepts(segment: s, doc: doc) { return }
                 for p in excluded where try p.advance(to: d) == d { return }
                 pass.total += 1
-                if exhaustive { pass.matches.append((s, doc)) }
+                if collect { pass.matches.append((s, doc)) }
                 pass.heap.push(TopKHeap.Entry(score: score, segment: s, doc: doc))
             }
             // The loops hold the iterators unretained; these arrays keep them alive.
             try withExtendedLifetime((required, optional, prohibited)) {
                 if !required.isEmpty {
-                    try conjunction(required, optional: optional, threshold: { pass.heap.threshold }, tick: tick, accept: accept)
+                    try conjunction(required, optional: optional, threshold: { pass.heap.threshold },
+                                    skipBlocks: { !exhaustive && pass.total >= totalLimit && pass.heap.threshold > -.infinity },
+                                    skipped: { pass.exact = false }, tick: tick, accept: accept)
                 } else if !optional.isEmpty {
                     try disjunction(optional, shouldIDF: shouldIDF, heap: { pass.heap.threshold }, exhaustive: exhaustive,
                                     pruned: { pass.exact = false }, tick: tick, accept: accept)
@@ -219,15 +230,43 @@ public final class SearchEngine: @unchecked Sendable {
     /// Plans holding every required clause, led by the rarest. Each is
     /// counted; once the heap is full, a plan whose clauses' bounds cannot beat
     /// its threshold is passed on unscored (score -infinity, which the heap
-    /// refuses). The caller keeps the iterators alive (they are read unretained).
+    /// refuses). Once `skipBlocks()` allows it, whole stretches of plans whose
+    /// block bounds cannot beat the threshold are skipped undecoded and
+    /// uncounted (block-max), and `skipped()` is told. The caller keeps the
+    /// iterators alive (they are read unretained).
     private func conjunction(_ required: [ClauseIterator], optional: [(ClauseIterator, Double)], threshold: () -> Double,
+                             skipBlocks: () -> Bool, skipped: () -> Void,
                              tick: () throws -> Void, accept: (UInt32, Double) throws -> Void) throws {
         let ordered = required.sorted { $0.cost < $1.cost }.map(UnretainedClause.init)
         let others = optional.map { UnretainedClause($0.0) }
+        let othersBound = optional.reduce(0) { $0 + $1.0.upperBound }
         let lead = ordered[0]
         var d = try lead.advance(to: 0)
+        // Plans up to here lie in blocks found able to beat the threshold.
+        var checkedUpTo: UInt32 = 0
+        var checked = false
         while d != exhaustedDoc {
             try tick()
+            if (!checked || d > checkedUpTo) && skipBlocks() {
+                let theta = threshold()
+                var target = d
+                while true {
+                    var upTo = BlockBound.end, bound = othersBound
+                    for r in ordered {
+                        guard let b = try r.blockBound(from: target) else { return }
+                        upTo = min(upTo, b.lastDoc)
+                        bound += b.score
+                    }
+                    if bound > theta { checkedUpTo = upTo; checked = true; break }
+                    if upTo == BlockBound.end { return }
+                    target = upTo + 1
+                }
+                if target > d {
+                    skipped()
+                    d = try lead.advance(to: target)
+                    continue
+                }
+            }
             var agreed = true
             for r in ordered.dropFirst() {
                 let x = try r.advance(to: d)

@@ -5,13 +5,19 @@ public struct SearchRequest: Sendable {
     public var offset: Int
     public var filters: [SearchFilter]
     public var wantFacets: Bool
+    /// Count every match, however many. Without it (and without facets, which
+    /// visit every match anyway), a total past `SearchEngine.totalLimit` is a
+    /// lower bound, and the query skips what cannot reach the top.
+    public var exactTotal: Bool
 
-    public init(query: String, limit: Int = 10, offset: Int = 0, filters: [SearchFilter] = [], wantFacets: Bool = true) {
+    public init(query: String, limit: Int = 10, offset: Int = 0, filters: [SearchFilter] = [], wantFacets: Bool = true,
+                exactTotal: Bool = false) {
         self.query = query
         self.limit = max(0, min(limit, 1000))
         self.offset = max(0, min(offset, 100_000))
         self.filters = filters
         self.wantFacets = wantFacets
+        self.exactTotal = exactTotal
     }
 }
 

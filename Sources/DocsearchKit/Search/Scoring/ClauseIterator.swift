@@ -26,6 +26,19 @@ class ClauseIterator {
     /// At least `score()` for the plan it stands on, cheaper to know; by
     /// default the bound over all plans.
     func bound() throws -> Double { upperBound }
+    /// A bound on the score of every plan from `target` to the returned
+    /// `lastDoc`, read from the postings' block impacts without decoding them;
+    /// nil when the clause has no plan from `target` on. Targets never go
+    /// backwards. By default: the bound over all plans, to the end.
+    func blockBound(from target: UInt32) throws -> BlockBound? { BlockBound(lastDoc: BlockBound.end, score: upperBound) }
+}
+
+/// A bound on a clause's scores over a stretch of plans (see `ClauseIterator.blockBound`).
+struct BlockBound {
+    /// `lastDoc` of a bound that holds to the end of the segment.
+    static let end = UInt32.max - 1
+    var lastDoc: UInt32
+    var score: Double
 }
 
 /// A clause as the query loops hold it: not retained, so its owner (an array
@@ -45,6 +58,10 @@ struct UnretainedClause {
 
     @inline(__always) func bound() throws -> Double {
         try reference._withUnsafeGuaranteedRef { try $0.bound() }
+    }
+
+    @inline(__always) func blockBound(from target: UInt32) throws -> BlockBound? {
+        try reference._withUnsafeGuaranteedRef { try $0.blockBound(from: target) }
     }
 }
 

@@ -91,6 +91,21 @@ final class TermIterator: ClauseIterator {
         return idf * c * s
     }
 
+    /// From the body list's block impact (the block holding `target`), and
+    /// the title list's when the title holds the word within that block.
+    override func blockBound(from target: UInt32) throws -> BlockBound? {
+        guard let block = try body.blockImpact(from: target) else { return nil }
+        let c = hasDiacritics ? 1 + foldedOnlyWeight : 1
+        var s = bm25.tf(Double(block.maxTF), length: Double(block.minLength), averageLength: averageBodyLength)
+        if hasTitle, try title.advance(to: target), title.doc <= block.lastDoc {
+            var t = try title.blockImpact(from: target) ?? .unknown
+            // A title block that ends first says nothing of the title's later blocks.
+            if t.lastDoc < block.lastDoc { t = .unknown }
+            s += titleWeight * bm25.tf(Double(t.maxTF), length: Double(t.minLength), averageLength: averageTitleLength)
+        }
+        return BlockBound(lastDoc: block.lastDoc, score: min(idf * c * s, upperBound))
+    }
+
     @inline(__always) private func part(folded: UInt32, exact: UInt32, length: Double, average: Double) -> Double {
         guard hasDiacritics else { return bm25.tf(Double(folded), length: length, averageLength: average) }
         let e = min(exact, folded)
