@@ -240,6 +240,7 @@ public final class SearchEngine: @unchecked Sendable {
         let ordered = required.sorted { $0.cost < $1.cost }.map(UnretainedClause.init)
         let others = optional.map { UnretainedClause($0.0) }
         let othersBound = optional.reduce(0) { $0 + $1.0.upperBound }
+        let denseBound = ordered.reduce(othersBound) { $0 + $1.denseBound }
         let lead = ordered[0]
         var d = try lead.advance(to: 0)
         // Plans up to here lie in blocks found able to beat the threshold.
@@ -247,24 +248,38 @@ public final class SearchEngine: @unchecked Sendable {
         var checked = false
         while d != exhaustedDoc {
             try tick()
-            if (!checked || d > checkedUpTo) && skipBlocks() {
+            if skipBlocks() {
                 let theta = threshold()
-                var target = d
-                while true {
-                    var upTo = BlockBound.end, bound = othersBound
-                    for r in ordered {
-                        guard let b = try r.blockBound(from: target) else { return }
-                        upTo = min(upTo, b.lastDoc)
-                        bound += b.score
+                // A plan can only reach the top through some clause's sparse
+                // list (a word in its title): go to the nearest such plan.
+                if denseBound <= theta {
+                    var next = exhaustedDoc
+                    for r in ordered { if let x = try r.sparseNext(from: d) { next = min(next, x) } }
+                    if next == exhaustedDoc { skipped(); return }
+                    if next > d {
+                        skipped()
+                        d = try lead.advance(to: next)
+                        continue
                     }
-                    if bound > theta { checkedUpTo = upTo; checked = true; break }
-                    if upTo == BlockBound.end { return }
-                    target = upTo + 1
                 }
-                if target > d {
-                    skipped()
-                    d = try lead.advance(to: target)
-                    continue
+                if !checked || d > checkedUpTo {
+                    var target = d
+                    while true {
+                        var upTo = BlockBound.end, bound = othersBound
+                        for r in ordered {
+                            guard let b = try r.blockBound(from: target) else { return }
+                            upTo = min(upTo, b.lastDoc)
+                            bound += b.score
+                        }
+                        if bound > theta { checkedUpTo = upTo; checked = true; break }
+                        if upTo == BlockBound.end { skipped(); return }
+                        target = upTo + 1
+                    }
+                    if target > d {
+                        skipped()
+                        d = try lead.advance(to: target)
+                        continue
+                    }
                 }
             }
             var agreed = true

@@ -31,6 +31,14 @@ class ClauseIterator {
     /// nil when the clause has no plan from `target` on. Targets never go
     /// backwards. By default: the bound over all plans, to the end.
     func blockBound(from target: UInt32) throws -> BlockBound? { BlockBound(lastDoc: BlockBound.end, score: upperBound) }
+    /// The most the clause scores in a plan outside its sparse list (a word
+    /// absent from the plan's title); by default there is no sparse list and
+    /// this is the bound over all plans.
+    var denseBound: Double { upperBound }
+    /// The first plan >= `target` in the clause's sparse list, where it may
+    /// score above `denseBound` (`exhaustedDoc` when none is left); nil when
+    /// it has no sparse list.
+    func sparseNext(from target: UInt32) throws -> UInt32? { nil }
 }
 
 /// A bound on a clause's scores over a stretch of plans (see `ClauseIterator.blockBound`).
@@ -62,6 +70,12 @@ struct UnretainedClause {
 
     @inline(__always) func blockBound(from target: UInt32) throws -> BlockBound? {
         try reference._withUnsafeGuaranteedRef { try $0.blockBound(from: target) }
+    }
+
+    var denseBound: Double { reference._withUnsafeGuaranteedRef { $0.denseBound } }
+
+    @inline(__always) func sparseNext(from target: UInt32) throws -> UInt32? {
+        try reference._withUnsafeGuaranteedRef { try $0.sparseNext(from: target) }
     }
 }
 

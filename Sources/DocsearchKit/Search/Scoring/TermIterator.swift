@@ -38,7 +38,22 @@ final class TermIterator: ClauseIterator {
         self.idf = idf
         self.titleWeight = titleWeight
         self.foldedOnlyWeight = foldedOnlyWeight
-        super.init(upperBound: idf * (context.bm25.k1 + 1) * (1 + (hasTitle ? titleWeight : 0)), cost: info.docFreq)
+        // Exact and folded-only occurrences each saturate: tf(e) + w·tf(f − e)
+        // can pass k1 + 1, never (1 + w)(k1 + 1).
+        let field = idf * (hasDiacritics ? 1 + foldedOnlyWeight : 1) * (context.bm25.k1 + 1)
+        bodyBound = field
+        super.init(upperBound: field * (1 + (hasTitle ? titleWeight : 0)), cost: info.docFreq)
+    }
+
+    private let bodyBound: Double
+
+    /// A plan without the word in its title scores at most the body's bound.
+    override var denseBound: Double { bodyBound }
+
+    /// The plans with the word in their title.
+    override func sparseNext(from target: UInt32) throws -> UInt32? {
+        guard hasTitle else { return nil }
+        return try title.advance(to: target) ? title.doc : exhaustedDoc
     }
 
     override func advance(to target: UInt32) throws -> UInt32 {

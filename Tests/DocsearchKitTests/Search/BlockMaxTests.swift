@@ -1,0 +1,53 @@
+import XCTest
+@testable import DocsearchKit
+
+/// Skipping what cannot reach the top (block-max, the title lists) must not
+/// change the top k: only the total becomes a lower bound. Checked on the
+/// 2,249 ALQAC law articles, whose common words have lists of many blocks.
+final class BlockMaxTests: XCTestCase {
+    /// Two to four consecutive words from each of the first questions, and
+    /// the whole questions (any word will do there, MaxScore).
+    private func queries() throws -> [String] {
+        let qrels = Fixtures.shared.appendingPathComponent("alqac2024/qrels.tsv")
+        guard let text = try? String(contentsOf: qrels, encoding: .utf8) else { throw XCTSkip("ALQAC questions not found") }
+        var out: [String] = []
+        for line in text.split(separator: "\n").prefix(40) {
+            let question = line.split(separator: "\t")[1]
+            let words = question.split(separator: " ").map(String.init)
+            out.append(String(question))
+            for (start, length) in [(0, 2), (3, 3), (6, 4)] where start + length <= words.count {
+                out.append(words[start..<(start + length)].joined(separator: " "))
+            }
+        }
+        return out
+    }
+
+    func testSkippingKeepsTheTopKAndBoundsTheTotal() throws {
+        let exact = try Fixtures.alqacEngine()
+        let skipping = try Fixtures.alqacEngine()
+        skipping.totalLimit = 0
+        var inexact = 0
+        for q in try queries() {
+            let full = try exact.search(SearchRequest(query: q, limit: 10, wantFacets: false, exactTotal: true))
+            let fast = try skipping.search(SearchRequest(query: q, limit: 10, wantFacets: false))
+            XCTAssertEqual(fast.hits.map(\.record.path), full.hits.map(\.record.path), q)
+            for (a, b) in zip(fast.hits, full.hits) { XCTAssertEqual(a.score, b.score, accuracy: 1e-9, q) }
+            XCTAssertLessThanOrEqual(fast.total, full.total, q)
+            XCTAssertTrue(full.totalIsExact, q)
+            if !fast.totalIsExact { inexact += 1 } else { XCTAssertEqual(fast.total, full.total, q) }
+        }
+        // Skipping happened, or this test would prove nothing.
+        XCTAssertGreaterThan(inexact, 20)
+    }
+
+    /// Facets need every match: a request for them counts exactly, whatever the limit.
+    func testFacetsCountEveryMatch() throws {
+        let engine = try Fixtures.alqacEngine()
+        engine.totalLimit = 0
+        let withFacets = try engine.search(SearchRequest(query: "quyền và nghĩa vụ", limit: 10))
+        let exact = try engine.search(SearchRequest(query: "quyền và nghĩa vụ", limit: 10, wantFacets: false, exactTotal: true))
+        XCTAssertTrue(withFacets.totalIsExact)
+        XCTAssertEqual(withFacets.total, exact.total)
+        XCTAssertGreaterThan(exact.total, 100)
+    }
+}
