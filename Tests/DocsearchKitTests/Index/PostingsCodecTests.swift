@@ -3,13 +3,15 @@ import XCTest
 
 final class PostingsCodecTests: XCTestCase {
     /// Docs 0, 3, 6 … with tf = doc % 4 + 1 and positions 10·doc + k.
-    private func encode(count: Int) -> (post: [UInt8], pos: [UInt8], docs: [UInt32]) {
+    private func encode(count: Int, layout: PostingsCodec.Layout = PostingsCodec.currentLayout)
+        -> (post: [UInt8], pos: [UInt8], docs: [UInt32]) {
         let docs = (0..<count).map { UInt32($0 * 3) }
         let tfs = docs.map { $0 % 4 + 1 }
         var positions: [UInt32] = []
         for (d, tf) in zip(docs, tfs) { for k in 0..<tf { positions.append(d * 10 + k) } }
         var post = ByteWriter(), pos = ByteWriter()
-        PostingsCodec.encode(docs: docs, tfs: tfs, positions: positions, withPositions: true, post: &post, pos: &pos)
+        PostingsCodec.encode(docs: docs, tfs: tfs, positions: positions, withPositions: true, post: &post, pos: &pos,
+                             layout: layout)
         return (post.bytes, pos.bytes, docs)
     }
 
@@ -47,6 +49,51 @@ final class PostingsCodecTests: XCTestCase {
                 XCTAssertEqual(c.doc, 2997)
                 XCTAssertFalse(try c.advance(to: 2998))
             }
+        }
+    }
+
+    /// Without positions, `advance` walks a block in its own loop: it must land
+    /// where walking doc by doc lands, with the same tf, in every layout.
+    func testAdvanceWithoutPositionsMatchesNext() throws {
+        var rng = SystemRandomNumberGenerator()
+        for layout in [PostingsCodec.Layout.impacts, .flaggedTF, .separateTF] {
+            for count in [1, 100, 128, 129, 1000] {
+                let (post, _, docs) = encode(count: count, layout: layout)
+                try post.withUnsafeBytes { p in
+                    var c = try PostingsCursor(post: ByteReader(p, path: "p"), pos: nil, docFreq: count, layout: layout)
+                    var target: UInt32 = 0
+                    while true {
+                        target += UInt32.random(in: 0...400, using: &rng)
+                        let want = docs.first { $0 >= target }
+                        XCTAssertEqual(try c.advance(to: target), want != nil, "\(layout) \(count) \(target)")
+                        guard let want else { break }
+                        XCTAssertEqual(c.doc, want)
+                        XCTAssertEqual(c.tf, want % 4 + 1)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Each block's impact is its highest tf and shortest length; the first
+    /// block of a list has one only when the list has several blocks.
+    func testBlockImpacts() throws {
+        let docs = (0..<300).map { UInt32($0 * 2) }
+        let tfs = docs.map { $0 % 9 + 1 }
+        let lengths = (0..<600).map { UInt32(1000 - $0) }
+        var post = ByteWriter(), pos = ByteWriter()
+        PostingsCodec.encode(docs: docs, tfs: tfs, positions: [], withPositions: false, lengths: lengths,
+                             post: &post, pos: &pos, layout: .impacts)
+        try post.bytes.withUnsafeBytes { p in
+            var c = try PostingsCursor(post: ByteReader(p, path: "p"), pos: nil, docFreq: docs.count, layout: .impacts)
+            for (b, target) in [(0, UInt32(0)), (1, 300), (1, 510), (2, 512)] {
+                let block = docs[(b * 128)..<min(docs.count, b * 128 + 128)]
+                let impact = try XCTUnwrap(try c.blockImpact(from: target))
+                XCTAssertEqual(impact.lastDoc, block.last)
+                XCTAssertEqual(impact.maxTF, block.map { $0 % 9 + 1 }.max())
+                XCTAssertEqual(impact.minLength, 1000 - block.last!)
+            }
+            XCTAssertNil(try c.blockImpact(from: 599))
         }
     }
 
