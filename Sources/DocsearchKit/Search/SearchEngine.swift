@@ -241,6 +241,12 @@ public final class SearchEngine: @unchecked Sendable {
         let others = optional.map { UnretainedClause($0.0) }
         let othersBound = optional.reduce(0) { $0 + $1.0.upperBound }
         let denseBound = ordered.reduce(othersBound) { $0 + $1.denseBound }
+        // The clauses with a sparse list, by what it adds to their bound, smallest first.
+        let sparse = try required.filter { try $0.sparseNext(from: 0) != nil }
+            .map { (clause: UnretainedClause($0), part: $0.upperBound - $0.denseBound) }
+            .sorted { $0.part < $1.part }
+        var sparsePrefix = [0.0]
+        for s in sparse { sparsePrefix.append(sparsePrefix.last! + s.part) }
         let lead = ordered[0]
         var d = try lead.advance(to: 0)
         // Plans up to here lie in blocks found able to beat the threshold.
@@ -250,11 +256,16 @@ public final class SearchEngine: @unchecked Sendable {
             try tick()
             if skipBlocks() {
                 let theta = threshold()
-                // A plan can only reach the top through some clause's sparse
-                // list (a word in its title): go to the nearest such plan.
+                // A plan can only reach the top through the clauses' sparse
+                // lists (a word in its title), and only through those whose
+                // parts, added to the smaller ones and the dense bounds, can
+                // beat the threshold (MaxScore over the sparse parts): go to the
+                // nearest plan in one of those.
                 if denseBound <= theta {
+                    var e = 0
+                    while e < sparse.count && denseBound + sparsePrefix[e + 1] <= theta { e += 1 }
                     var next = exhaustedDoc
-                    for r in ordered { if let x = try r.sparseNext(from: d) { next = min(next, x) } }
+                    for r in sparse[e...] { if let x = try r.clause.sparseNext(from: d) { next = min(next, x) } }
                     if next == exhaustedDoc { skipped(); return }
                     if next > d {
                         skipped()
@@ -267,7 +278,8 @@ public final class SearchEngine: @unchecked Sendable {
                     while true {
                         var upTo = BlockBound.end, bound = othersBound
                         for r in ordered {
-                            guard let b = try r.blockBound(from: target) else { return }
+                            // No plan from `target` on; those before it were skipped.
+                            guard let b = try r.blockBound(from: target) else { if target > d { skipped() }; return }
                             upTo = min(upTo, b.lastDoc)
                             bound += b.score
                         }
