@@ -7,12 +7,16 @@ import Foundation
 struct LatencyBenchmark {
     static let usage = """
     docsearch-bench latency --index DIR [--queries FILE] [--runs N] [--warmup N] [--facets] [--repeat N]
+                            [--total-limit N]
       --index DIR    an index built by `docsearch index` (e.g. /tmp/bench-speed/index after `speed --keep`)
       --queries      query mix (default ../shared/tools/peers/queries-plans.txt)
       --facets       also count facets over all matches, as the web page does
       --repeat N     measure the whole mix N times (default 1), for a steady profile
+      --total-limit N  count matches exactly up to N, then skip what cannot reach the top
+                     (default: the engine's, 1,000)
     """
-    static let valued: Set<String> = ["--index", "--queries", "--runs", "--warmup", "--repeat", BenchPaths.sharedOption,
+    static let valued: Set<String> = ["--index", "--queries", "--runs", "--warmup", "--repeat", "--total-limit",
+                                      BenchPaths.sharedOption,
                                       BenchPaths.binaryOption]
     static let switches: Set<String> = ["--facets"]
 
@@ -22,6 +26,7 @@ struct LatencyBenchmark {
     let warmup: Int
     let repeats: Int
     let facets: Bool
+    let totalLimit: Int?
 
     init(_ args: BenchArguments) throws {
         guard let index = args.value("--index") else { throw BenchError.usage(Self.usage) }
@@ -31,13 +36,19 @@ struct LatencyBenchmark {
         warmup = args.value("--warmup") == "0" ? 0 : try args.int("--warmup", default: 1)
         repeats = try args.int("--repeat", default: 1)
         facets = args.has("--facets")
+        totalLimit = try args.value("--total-limit").map { text in
+            guard let n = Int(text), n >= 0 else { throw BenchArguments.Failure.badNumber(option: "--total-limit", value: text) }
+            return n
+        }
     }
 
     func run() throws {
         let queries = try QueryLatency.queries(inFile: queriesFile)
         let engine = SearchEngine(snapshot: try IndexSnapshot.open(directory: index))
+        if let totalLimit { engine.totalLimit = totalLimit }
         print("index: \(index): \(engine.snapshot.statisticsDocumentCount) plans; \(queries.count) queries, "
-              + "\(warmup) warm-up + \(runs) timed runs each\(facets ? ", with facets" : "")")
+              + "\(warmup) warm-up + \(runs) timed runs each\(facets ? ", with facets" : ""), "
+              + "matches counted exactly up to \(engine.totalLimit)")
         var latency = QueryLatency()
         for _ in 0..<repeats {
             latency = try QueryLatency.measure(engine: engine, queries: queries, warmup: warmup, runs: runs, facets: facets)

@@ -3,8 +3,10 @@ import Foundation
 
 /// In-process query latency measured the way peers.py measures the peers:
 /// per query, `warmup` untimed runs, then `runs` timed runs of
-/// parse + search + materialise the top-k records; the hit count once,
-/// outside the timing; p50/p99 by nearest rank over all timings.
+/// parse + search + materialise the top-k records; the exact hit count once,
+/// outside the timing (the timed runs count matches up to the engine's
+/// `totalLimit`, as tantivy's timed runs count none); p50/p99 by nearest rank
+/// over all timings.
 struct QueryLatency {
     struct PerQuery {
         var query: String
@@ -44,7 +46,9 @@ struct QueryLatency {
                 withExtendedLifetime(results) {}
                 times.append(Double(elapsed) / 1000)
             }
-            let results = try engine.search(request)
+            var exact = request
+            exact.exactTotal = true
+            let results = try engine.search(exact)
             out.perQuery.append(PerQuery(query: q, hits: results.total, microseconds: Stats(times),
                                          topPaths: results.hits.map(\.record.path)))
         }
