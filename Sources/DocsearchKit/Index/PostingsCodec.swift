@@ -147,6 +147,12 @@ public struct PostingsCursor {
     private var skipStart = 0
     private var dataStart = 0
     private var pendingPositions = 0
+    /// Where a cursor without positions decodes a whole block at a time
+    /// (`PostingsBlockBuffer`): docs at 0..<count, tfs at blockSize..<blockSize+count.
+    private var buffer: UnsafeMutablePointer<UInt32>? = nil
+    private var bufferCount = 0
+    /// Index in the buffer of the current doc (-1 before the first).
+    private var bufferIndex = -1
 
     public private(set) var doc: UInt32 = 0
     public private(set) var tf: UInt32 = 0
@@ -236,6 +242,7 @@ public struct PostingsCursor {
     /// Moves to the next doc; false when there is none.
     public mutating func next() throws -> Bool {
         if exhausted { return false }
+        if buffer != nil { return try scanBuffered(to: read == 0 ? 0 : doc &+ 1) }
         guard read < docFreq else { exhausted = true; return false }
         if pendingPositions > 0 { try skipPendingPositions() }
         if blockCount > 0 && inBlock == PostingsCodec.blockSize {
@@ -297,13 +304,86 @@ public struct PostingsCursor {
                 read = b * PostingsCodec.blockSize
                 blockIndex = b
                 inBlock = 0
+                bufferCount = 0
+                bufferIndex = -1
             }
         }
+        if buffer != nil { return try scanBuffered(to: target) }
         if !hasPositions && flagsTF { return try scan(to: target) }
         while try next() {
             if doc >= target { return true }
         }
         return false
+    }
+
+    /// Decodes whole blocks into `storage` from now on (a list without
+    /// positions, not yet read): `advance` then scans an array. The storage
+    /// must hold 2 × blockSize values and outlive the cursor's use.
+    public mutating func decodeBlocks(into storage: PostingsBlockBuffer) {
+        guard !hasPositions, read == 0, !exhausted else { return }
+        buffer = storage.pointer
+    }
+
+    /// `advance` for a cursor that decodes block by block: a scan of the
+    /// decoded docs, the next block decoded in one loop when they run out.
+    private mutating func scanBuffered(to target: UInt32) throws -> Bool {
+        guard let buffer else { return false }
+        while true {
+            var i = bufferIndex + 1
+            while i < bufferCount && buffer[i] < target { i += 1 }
+            if i < bufferCount {
+                bufferIndex = i
+                doc = buffer[i]
+                tf = buffer[PostingsCodec.blockSize + i]
+                return true
+            }
+            guard try refill() else { exhausted = true; return false }
+        }
+    }
+
+    /// Decodes the next block into the buffer; false when no posting is left.
+    /// `read` counts the postings decoded, `doc` stays the last doc decoded
+    /// until a doc of the new block is chosen.
+    private mutating func refill() throws -> Bool {
+        guard let buffer, let p = post, read < docFreq else { return false }
+        if bufferCount > 0 && blockCount > 0 { blockIndex += 1 }
+        let count = min(PostingsCodec.blockSize, docFreq - read)
+        var o = offset
+        var d = bufferCount > 0 ? buffer[bufferCount - 1] : doc
+        var first = read == 0
+        for i in 0..<count {
+            let code: UInt32
+            if o < postCount, case let byte = p.load(fromByteOffset: o, as: UInt8.self), byte < 0x80 {
+                code = UInt32(byte)
+                o += 1
+            } else {
+                code = try Self.longVarint(p, postCount, &o)
+            }
+            var t: UInt32 = 1
+            let delta: UInt32
+            if flagsTF {
+                delta = code >> 1
+                if code & 1 == 0 { t = try Self.varint(p, postCount, &o) }
+            } else {
+                delta = code
+                t = try Self.varint(p, postCount, &o)
+            }
+            guard t >= 1, Int(t) <= PostingsCodec.maxTermFrequency else {
+                throw Self.corrupt("term frequency \(t) out of range")
+            }
+            let (sum, overflow) = d.addingReportingOverflow(delta)
+            if overflow || (!first && delta == 0) { throw Self.corrupt("postings out of order") }
+            first = false
+            d = sum
+            buffer[i] = d
+            buffer[PostingsCodec.blockSize + i] = t
+        }
+        offset = o
+        read += count
+        inBlock = count
+        bufferCount = count
+        bufferIndex = -1
+        return true
     }
 
     /// `advance`'s walk through the postings of a list without positions, in
@@ -417,4 +497,16 @@ public struct PostingsCursor {
         posOffset = o
         pendingPositions = 0
     }
+}
+
+/// Storage for a cursor that decodes a block at a time (`decodeBlocks(into:)`):
+/// owned by whoever holds the cursor, freed with it.
+public final class PostingsBlockBuffer {
+    let pointer: UnsafeMutablePointer<UInt32>
+
+    public init() {
+        pointer = .allocate(capacity: 2 * PostingsCodec.blockSize)
+    }
+
+    deinit { pointer.deallocate() }
 }

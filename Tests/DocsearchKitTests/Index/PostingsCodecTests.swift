@@ -52,26 +52,40 @@ final class PostingsCodecTests: XCTestCase {
         }
     }
 
-    /// Without positions, `advance` walks a block in its own loop: it must land
-    /// where walking doc by doc lands, with the same tf, in every layout.
+    /// Without positions, `advance` walks a block in its own loop, or scans
+    /// the block decoded whole (`decodeBlocks`): either must land where
+    /// walking doc by doc lands, with the same tf, in every layout, with
+    /// `next` and long and short jumps mixed.
     func testAdvanceWithoutPositionsMatchesNext() throws {
         var rng = SystemRandomNumberGenerator()
+        let storage = PostingsBlockBuffer()
         for layout in [PostingsCodec.Layout.impacts, .flaggedTF, .separateTF] {
-            for count in [1, 100, 128, 129, 1000] {
+            for count in [1, 100, 128, 129, 1000] { for buffered in [false, true] {
                 let (post, _, docs) = encode(count: count, layout: layout)
                 try post.withUnsafeBytes { p in
                     var c = try PostingsCursor(post: ByteReader(p, path: "p"), pos: nil, docFreq: count, layout: layout)
+                    if buffered { c.decodeBlocks(into: storage) }
                     var target: UInt32 = 0
+                    var index = -1
                     while true {
-                        target += UInt32.random(in: 0...400, using: &rng)
-                        let want = docs.first { $0 >= target }
-                        XCTAssertEqual(try c.advance(to: target), want != nil, "\(layout) \(count) \(target)")
+                        let want: UInt32?
+                        if Bool.random(using: &rng) {
+                            index += 1
+                            want = index < docs.count ? docs[index] : nil
+                            XCTAssertEqual(try c.next(), want != nil, "\(layout) \(count) next")
+                        } else {
+                            target = max(target, c.doc) + UInt32.random(in: 0...(Bool.random(using: &rng) ? 9 : 900), using: &rng)
+                            index = docs.firstIndex { $0 >= target } ?? docs.count
+                            want = index < docs.count ? docs[index] : nil
+                            XCTAssertEqual(try c.advance(to: target), want != nil, "\(layout) \(count) \(target)")
+                        }
                         guard let want else { break }
-                        XCTAssertEqual(c.doc, want)
+                        XCTAssertEqual(c.doc, want, "\(layout) \(count) buffered \(buffered)")
                         XCTAssertEqual(c.tf, want % 4 + 1)
+                        target = want
                     }
                 }
-            }
+            } }
         }
     }
 

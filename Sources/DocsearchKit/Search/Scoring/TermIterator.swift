@@ -19,6 +19,8 @@ final class TermIterator: ClauseIterator {
     private let foldedOnlyWeight: Double
     private let hasDiacritics: Bool
     private var started = false
+    /// Storage of the cursors that decode whole blocks; freed with the iterator.
+    private var buffers: [PostingsBlockBuffer] = []
 
     /// Nil when the segment lacks the word.
     init?(term: Query.Term, idf: Double, context: SegmentContext, titleWeight: Double, foldedOnlyWeight: Double) throws {
@@ -43,6 +45,19 @@ final class TermIterator: ClauseIterator {
         let field = idf * (hasDiacritics ? 1 + foldedOnlyWeight : 1) * (context.bm25.k1 + 1)
         bodyBound = field
         super.init(upperBound: field * (1 + (hasTitle ? titleWeight : 0)), cost: info.docFreq)
+        Self.decodeBlocks(&body, keep: &buffers)
+        Self.decodeBlocks(&bodyExact, keep: &buffers)
+        Self.decodeBlocks(&title, keep: &buffers)
+        Self.decodeBlocks(&titleExact, keep: &buffers)
+    }
+
+    /// Lists of several blocks are decoded a block at a time (a short one is
+    /// walked as it is: a buffer would cost more than it saves).
+    private static func decodeBlocks(_ cursor: inout PostingsCursor, keep buffers: inout [PostingsBlockBuffer]) {
+        guard cursor.docFreq > PostingsCodec.blockSize else { return }
+        let b = PostingsBlockBuffer()
+        buffers.append(b)
+        cursor.decodeBlocks(into: b)
     }
 
     private let bodyBound: Double
