@@ -351,6 +351,57 @@ public struct PostingsCursor {
         var o = offset
         var d = bufferCount > 0 ? buffer[bufferCount - 1] : doc
         var first = read == 0
+        // No posting takes more than two five-byte varints: with that many
+        // bytes left, the block is read without a bounds check per byte, and
+        // damage is reported once, after the loop.
+        if flagsTF && postCount - o >= count * 10 {
+            var bad = false
+            for i in 0..<count {
+                let code = Self.uncheckedVarint(p, &o, &bad)
+                let t = code & 1 == 1 ? 1 : Self.uncheckedVarint(p, &o, &bad)
+                let delta = code >> 1
+                let (sum, overflow) = d.addingReportingOverflow(delta)
+                if t == 0 || Int(t) > PostingsCodec.maxTermFrequency || overflow || (!first && delta == 0) { bad = true }
+                first = false
+                d = sum
+                buffer[i] = d
+                buffer[PostingsCodec.blockSize + i] = t
+            }
+            if bad { throw Self.corrupt("postings block out of order or out of range") }
+        } else {
+            try refillChecked(count: count, from: &o, doc: &d, first: first, into: buffer, p)
+        }
+        offset = o
+        read += count
+        inBlock = count
+        bufferCount = count
+        bufferIndex = -1
+        return true
+    }
+
+    /// A varint of at most five bytes, which the caller knows are there;
+    /// `bad` is set for a longer one or one past 32 bits.
+    @inline(__always) private static func uncheckedVarint(_ p: UnsafeRawPointer, _ o: inout Int, _ bad: inout Bool) -> UInt32 {
+        var b = p.load(fromByteOffset: o, as: UInt8.self)
+        o += 1
+        if b < 0x80 { return UInt32(b) }
+        var v = UInt32(b & 0x7F)
+        var shift: UInt32 = 7
+        repeat {
+            b = p.load(fromByteOffset: o, as: UInt8.self)
+            o += 1
+            if shift == 28 && b > 0x0F { bad = true }
+            v |= UInt32(b & 0x7F) << shift
+            shift += 7
+        } while b >= 0x80 && shift < 35
+        if b >= 0x80 { bad = true }
+        return v
+    }
+
+    /// `refill`'s loop near the end of the postings, every byte checked.
+    private func refillChecked(count: Int, from o: inout Int, doc d: inout UInt32, first isFirst: Bool,
+                               into buffer: UnsafeMutablePointer<UInt32>, _ p: UnsafeRawPointer) throws {
+        var first = isFirst
         for i in 0..<count {
             let code: UInt32
             if o < postCount, case let byte = p.load(fromByteOffset: o, as: UInt8.self), byte < 0x80 {
@@ -378,12 +429,6 @@ public struct PostingsCursor {
             buffer[i] = d
             buffer[PostingsCodec.blockSize + i] = t
         }
-        offset = o
-        read += count
-        inBlock = count
-        bufferCount = count
-        bufferIndex = -1
-        return true
     }
 
     /// `advance`'s walk through the postings of a list without positions, in

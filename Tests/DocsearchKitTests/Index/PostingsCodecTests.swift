@@ -113,6 +113,7 @@ final class PostingsCodecTests: XCTestCase {
 
     func testGarbageNeverTraps() {
         var rng = SystemRandomNumberGenerator()
+        let storage = PostingsBlockBuffer()
         for _ in 0..<300 {
             let junk = (0..<Int.random(in: 0..<64, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             junk.withUnsafeBytes { p in
@@ -121,6 +122,15 @@ final class PostingsCodecTests: XCTestCase {
                 for _ in 0..<500 {
                     guard (try? c.next()) == true else { break }
                     _ = try? c.positions()
+                }
+                // Decoded a block at a time, without positions.
+                guard var b = try? PostingsCursor(post: ByteReader(p, path: "j"), pos: nil,
+                                                  docFreq: Int.random(in: 0..<400, using: &rng)) else { return }
+                b.decodeBlocks(into: storage)
+                var target: UInt32 = 0
+                for _ in 0..<500 {
+                    target &+= UInt32.random(in: 0...300, using: &rng)
+                    guard (try? b.advance(to: target)) == true else { break }
                 }
             }
         }
