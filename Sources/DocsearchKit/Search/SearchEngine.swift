@@ -206,6 +206,7 @@ public final class SearchEngine: @unchecked Sendable {
                     try conjunction(required, optional: optional, threshold: { pass.heap.threshold },
                                     skipBlocks: { !exhaustive && pass.total >= totalLimit && pass.heap.threshold > -.infinity },
                                     skipped: { pass.exact = false }, tick: tick, accept: accept)
+                    if required.contains(where: \.skippedUnmatched) { pass.exact = false }
                 } else if !optional.isEmpty {
                     try disjunction(optional, shouldIDF: shouldIDF, heap: { pass.heap.threshold }, exhaustive: exhaustive,
                                     pruned: { pass.exact = false }, tick: tick, accept: accept)
@@ -245,6 +246,9 @@ public final class SearchEngine: @unchecked Sendable {
         let sparse = try required.filter { try $0.sparseNext(from: 0) != nil }
             .map { (clause: UnretainedClause($0), part: $0.upperBound - $0.denseBound) }
             .sorted { $0.part < $1.part }
+        let upperSum = ordered.reduce(othersBound) { $0 + $1.upperBound }
+        // The threshold the clauses' score floors were last set from.
+        var flooredAt = -Double.infinity
         var sparsePrefix = [0.0]
         for s in sparse { sparsePrefix.append(sparsePrefix.last! + s.part) }
         let lead = ordered[0]
@@ -256,6 +260,10 @@ public final class SearchEngine: @unchecked Sendable {
             try tick()
             if skipBlocks() {
                 let theta = threshold()
+                if theta != flooredAt {
+                    flooredAt = theta
+                    for r in ordered { r.setScoreFloor(theta - (upperSum - r.upperBound)) }
+                }
                 // A plan can only reach the top through the clauses' sparse
                 // lists (a word in its title), and only through those whose
                 // parts, added to the smaller ones and the dense bounds, can

@@ -5,8 +5,8 @@ import XCTest
 /// change the top k: only the total becomes a lower bound. Checked on the
 /// 2,249 ALQAC law articles, whose common words have lists of many blocks.
 final class BlockMaxTests: XCTestCase {
-    /// Two to four consecutive words from each of the first questions, and
-    /// the whole questions (any word will do there, MaxScore).
+    /// Two to four consecutive words from each of the first questions, two
+    /// as a phrase, and the whole questions (any word will do there, MaxScore).
     private func queries() throws -> [String] {
         let qrels = Fixtures.shared.appendingPathComponent("alqac2024/qrels.tsv")
         guard let text = try? String(contentsOf: qrels, encoding: .utf8) else { throw XCTSkip("ALQAC questions not found") }
@@ -17,6 +17,12 @@ final class BlockMaxTests: XCTestCase {
             out.append(String(question))
             for (start, length) in [(0, 2), (3, 3), (6, 4)] where start + length <= words.count {
                 out.append(words[start..<(start + length)].joined(separator: " "))
+            }
+            // Phrases, alone and beside a word: a phrase skips the plans its
+            // rarest word's count cannot lift to the top.
+            if words.count >= 5 {
+                out.append("\"\(words[1]) \(words[2])\"")
+                out.append("\"\(words[2]) \(words[3])\" \(words[4])")
             }
         }
         return out

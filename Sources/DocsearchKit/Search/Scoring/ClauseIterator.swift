@@ -14,6 +14,14 @@ class ClauseIterator {
     /// About how many plans it will visit (its rarest list), to order work.
     let cost: Int
 
+    /// Plans whose score for this clause cannot pass this need not be
+    /// matched: the query loop sets it, once the total may be a lower bound,
+    /// to what the clause must score for a plan to reach the top. A clause
+    /// that skips a plan this way, not knowing whether it matches, sets
+    /// `skippedUnmatched`.
+    var scoreFloor = -Double.infinity
+    var skippedUnmatched = false
+
     init(upperBound: Double, cost: Int) {
         self.upperBound = upperBound
         self.cost = cost
@@ -73,6 +81,12 @@ struct UnretainedClause {
     }
 
     var denseBound: Double { reference._withUnsafeGuaranteedRef { $0.denseBound } }
+
+    var upperBound: Double { reference._withUnsafeGuaranteedRef { $0.upperBound } }
+
+    @inline(__always) func setScoreFloor(_ floor: Double) {
+        reference._withUnsafeGuaranteedRef { $0.scoreFloor = floor }
+    }
 
     @inline(__always) func sparseNext(from target: UInt32) throws -> UInt32? {
         try reference._withUnsafeGuaranteedRef { try $0.sparseNext(from: target) }

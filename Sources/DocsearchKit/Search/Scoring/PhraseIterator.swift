@@ -40,6 +40,17 @@ final class PhraseIterator: ClauseIterator {
                 if cursors[i].doc != candidate { candidate = cursors[i].doc; agreed = false; break }
             }
             guard agreed else { continue }
+            // The phrase stands in a plan at most as often as its rarest word:
+            // a plan that cannot pass the floor even so is not looked into.
+            if scoreFloor > -Double.infinity {
+                var most = UInt32.max
+                for c in cursors { most = min(most, c.tf) }
+                if try bound(occurrences: most, doc: candidate) <= scoreFloor {
+                    skippedUnmatched = true
+                    candidate += 1
+                    continue
+                }
+            }
             occurrences = try countOccurrences()
             if occurrences > 0 { doc = candidate; return doc }
             candidate += 1
@@ -69,7 +80,10 @@ final class PhraseIterator: ClauseIterator {
         return n
     }
 
-    override func score() throws -> Double {
+    override func score() throws -> Double { try bound(occurrences: UInt32(occurrences), doc: doc) }
+
+    /// The score of a plan where the phrase stands `occurrences` times.
+    private func bound(occurrences: UInt32, doc: UInt32) throws -> Double {
         let d = Int(doc)
         guard d < context.segment.documentCount else {
             throw StoreError.corrupt(path: context.segment.name, reason: "posting beyond the last plan")
