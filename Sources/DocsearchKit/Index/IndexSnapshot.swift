@@ -69,6 +69,13 @@ public final class IndexSnapshot: @unchecked Sendable {
         averageTitleLength = all > 0 ? max(1, Double(title) / Double(all)) : 1
     }
 
+    private let facetOrdinalsOnce = OnceValue<FacetOrdinals>()
+
+    /// The facet values of every segment numbered as one, built on first use.
+    public func facetOrdinals() throws -> FacetOrdinals {
+        try facetOrdinalsOnce.get { try FacetOrdinals(segments: segments) }
+    }
+
     @inline(__always) public func isDeleted(segment: Int, doc: Int) -> Bool {
         let bits = deleted[segment]
         return !bits.isEmpty && doc < bits.count && bits[doc]

@@ -3,20 +3,20 @@ import XCTest
 
 /// Facet counts: the most frequent values first, ties in text order, cut at the limit.
 final class FacetCounterTests: XCTestCase {
-    private func counts(_ pairs: [(String, Int)]) -> [(FacetCounter.FacetValue, Int)] {
-        pairs.map { (FacetCounter.FacetValue($0.0), $0.1) }
+    private func top(_ pairs: [(String, Int)], limit: Int) -> [SearchResults.FacetCount] {
+        FacetCounter.top(pairs, limit: limit).map { SearchResults.FacetCount(value: $0.0, count: $0.1) }
     }
 
     func testTopKeepsTheMostFrequentAndBreaksTiesByText() {
-        let c = counts([("tỉnh Long An", 3), ("tỉnh Hà Giang", 2), ("tỉnh Bắc Ninh", 2), ("thành phố Đà Nẵng", 2), ("huyện Thủ Thừa", 1)])
-        let top2 = FacetCounter.top(c, limit: 2)
+        let c = [("tỉnh Long An", 3), ("tỉnh Hà Giang", 2), ("tỉnh Bắc Ninh", 2), ("thành phố Đà Nẵng", 2), ("huyện Thủ Thừa", 1)]
+        let top2 = top(c, limit: 2)
         XCTAssertEqual(top2.map(\.value), ["tỉnh Long An", "thành phố Đà Nẵng"])
-        let all = FacetCounter.top(c, limit: .max)
+        let all = top(c, limit: .max)
         XCTAssertEqual(all.map(\.count), [3, 2, 2, 2, 1])
-        // Ties follow Swift's String order, which the byte order stands in for.
+        // Ties follow the keys' order (for facet counts, slots in byte order).
         let tied = all.filter { $0.count == 2 }.map(\.value)
         XCTAssertEqual(tied, tied.sorted())
-        XCTAssertEqual(FacetCounter.top(c, limit: 0), [])
+        XCTAssertEqual(top(c, limit: 0), [])
     }
 
     /// The partial selection gives what sorting everything gives, for every
@@ -32,7 +32,7 @@ final class FacetCounterTests: XCTestCase {
         }
         XCTAssertGreaterThan(full.count, 200)
         for limit in [1, 2, 5, 10, 37, full.count - 1, full.count, full.count + 5] {
-            XCTAssertEqual(FacetCounter.top(counts(pairs), limit: limit), Array(full.prefix(limit)), "limit \(limit)")
+            XCTAssertEqual(top(pairs, limit: limit), Array(full.prefix(limit)), "limit \(limit)")
         }
     }
 
@@ -73,5 +73,23 @@ final class FacetCounterTests: XCTestCase {
         let expected = years.map { SearchResults.FacetCount(value: $0.key, count: $0.value) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
         XCTAssertEqual(r.facets["year"], expected)
+
+        // Every facet, every value: as counted from each segment's own column.
+        var naive: [String: [String: Int]] = [:]
+        for (s, segment) in snapshot.segments.enumerated() {
+            for (name, column) in try segment.facetColumns() where !name.contains(".") {
+                for d in 0..<segment.documentCount where !snapshot.isDeleted(segment: s, doc: d) {
+                    for v in column.values(of: d) { naive[name, default: [:]][v, default: 0] += 1 }
+                }
+            }
+        }
+        let all = try FacetCounter.countAll(in: snapshot)
+        XCTAssertEqual(Set(all.keys), Set(naive.keys))
+        XCTAssertTrue(naive.keys.contains("agency") && naive.keys.contains("topic"))
+        for (name, values) in naive {
+            let want = values.map { SearchResults.FacetCount(value: $0.key, count: $0.value) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+            XCTAssertEqual(all[name], want, name)
+        }
     }
 }
