@@ -274,6 +274,8 @@ public struct PostingsCursor {
     public mutating func advance(to target: UInt32) throws -> Bool {
         if read > 0 && !exhausted && doc >= target { return true }
         if exhausted { return false }
+        // Within the decoded block: no need to look at the skip table.
+        if let buffer, bufferCount > 0, target <= buffer[bufferCount - 1] { return try scanBuffered(to: target) }
         if blockCount > 0 {
             // Skip whole blocks whose last doc is below the target.
             // The first block from here whose last doc reaches the target

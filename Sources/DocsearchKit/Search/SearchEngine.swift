@@ -309,6 +309,17 @@ public final class SearchEngine: @unchecked Sendable {
             }
             if !agreed { continue }
             let theta = threshold()
+            // Most matches hold no query word in their title, and then their
+            // dense bounds say enough without reading their body counts.
+            if theta >= denseBound {
+                var bound = denseBound
+                for r in sparse where try r.clause.sparseNext(from: d) == d { bound += r.part }
+                if bound <= theta {
+                    try accept(d, -Double.infinity)
+                    d = try lead.advance(to: d &+ 1)
+                    continue
+                }
+            }
             if theta > -Double.infinity {
                 var bound = 0.0
                 for r in ordered { bound += try r.bound() }

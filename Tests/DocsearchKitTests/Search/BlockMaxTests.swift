@@ -46,6 +46,30 @@ final class BlockMaxTests: XCTestCase {
         XCTAssertGreaterThan(inexact, 20)
     }
 
+    /// The bounds that pass plans over unscored (in every mode) against no
+    /// pruning at all: a heap as large as the collection never fills, so
+    /// every match is scored. Proximity is off, as it reorders only the top
+    /// of the heap and so depends on the heap's size.
+    func testPruningKeepsTheBM25TopK() throws {
+        let reference = try Fixtures.alqacEngine(), counting = try Fixtures.alqacEngine(), skipping = try Fixtures.alqacEngine()
+        skipping.totalLimit = 0
+        for e in [reference, counting, skipping] { e.proximityWeight = 0 }
+        let everything = reference.snapshot.statisticsDocumentCount
+        var compared = 0
+        for q in try queries() {
+            let all = try reference.search(SearchRequest(query: q, limit: everything, wantFacets: false, exactTotal: true))
+            let want = all.hits.prefix(10)
+            for (engine, exact) in [(counting, true), (skipping, false)] {
+                let got = try engine.search(SearchRequest(query: q, limit: 10, wantFacets: false, exactTotal: exact))
+                XCTAssertEqual(got.hits.map(\.record.path), want.map(\.record.path), q)
+                for (a, b) in zip(got.hits, want) { XCTAssertEqual(a.score, b.score, accuracy: 1e-9, q) }
+                if exact { XCTAssertEqual(got.total, all.total, q) }
+            }
+            compared += 1
+        }
+        XCTAssertGreaterThan(compared, 100)
+    }
+
     /// Facets need every match: a request for them counts exactly, whatever the limit.
     func testFacetsCountEveryMatch() throws {
         let engine = try Fixtures.alqacEngine()
