@@ -351,6 +351,11 @@ public final class SearchEngine: @unchecked Sendable {
         let bounds = sorted.map(\.0.upperBound)
         var prefix = [0.0]
         for b in bounds { prefix.append(prefix.last! + b) }
+        // A word's bound in a plan is its dense bound, plus its title part
+        // when the plan has it in its title (ClauseIterator.sparseNext).
+        let dense = sorted.map(\.0.denseBound)
+        let hasSparse = try its.map { try $0.sparseNext(from: 0) != nil }
+        var tight = [Double](repeating: 0, count: its.count)
         // Where each clause stands, kept beside it to spare the loops a call.
         var docs = [UInt32](repeating: 0, count: its.count)
         for i in its.indices { docs[i] = try its[i].advance(to: 0) }
@@ -364,13 +369,34 @@ public final class SearchEngine: @unchecked Sendable {
             var d = exhaustedDoc
             for i in e..<its.count where docs[i] < d { d = docs[i] }
             if d == exhaustedDoc { break }
+            // Before scoring: the plan's bound from the words it holds (the
+            // essential ones) or may hold (the others), each at its tight
+            // bound, scaled by the share of the query they could cover.
+            if theta > -Double.infinity {
+                var bound = 0.0, covered = 0.0
+                for i in its.indices where i < e || docs[i] == d {
+                    let inTitle = hasSparse[i] ? try its[i].sparseNext(from: d) == d : false
+                    tight[i] = dense[i] + (inTitle ? bounds[i] - dense[i] : 0)
+                    bound += tight[i]
+                    covered += idfs[i]
+                }
+                if shouldIDF > 0 { bound *= min(1, covered / shouldIDF) }
+                if bound <= theta {
+                    pruned()
+                    for i in e..<its.count where docs[i] == d { docs[i] = try its[i].advance(to: d &+ 1) }
+                    continue
+                }
+            } else {
+                for j in 0..<e { tight[j] = bounds[j] }
+            }
             var score = 0.0, held = 0.0
             for i in e..<its.count where docs[i] == d { score += try its[i].score(); held += idfs[i] }
             var complete = true
-            var remaining = prefix[e]
+            var remaining = 0.0
+            for j in 0..<e { remaining += tight[j] }
             for j in stride(from: e - 1, through: 0, by: -1) {
                 if score + remaining <= theta { complete = false; break }
-                remaining -= bounds[j]
+                remaining -= tight[j]
                 if docs[j] < d { docs[j] = try its[j].advance(to: d) }
                 if docs[j] == d { score += try its[j].score(); held += idfs[j] }
             }
