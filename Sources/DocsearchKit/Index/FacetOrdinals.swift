@@ -28,30 +28,65 @@ public struct FacetOrdinals: Sendable {
     public let columns: [[Column]]
     public let slotCount: Int
 
-    public init(segments: [SegmentReader]) throws {
-        let perSegment = try segments.map { try $0.facetColumnsByName() }
+    /// Facets whose name `counted` refuses get no slots (search-only forms).
+    public init(segments: [SegmentReader], counted: (String) -> Bool = { _ in true }) throws {
+        let perSegment = try segments.map { try $0.facetColumnsByName().filter { counted($0.name) } }
         let names = Set(perSegment.flatMap { $0.map(\.name) }).sorted()
+        let facetIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         var facets: [Facet] = []
-        var slotOf: [String: [String: Int32]] = [:]
+        var slots = perSegment.map { $0.map { [Int32](repeating: 0, count: $0.column.values.count) } }
         var base = 0
         for name in names {
-            var distinct = Set<String>()
-            for segment in perSegment { for c in segment where c.name == name { distinct.formUnion(c.column.values) } }
-            let values = distinct.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            var slots: [String: Int32] = [:]
-            for (i, v) in values.enumerated() { slots[v] = Int32(base + i) }
-            slotOf[name] = slots
+            var owners: [(segment: Int, column: Int)] = []
+            for (s, segment) in perSegment.enumerated() {
+                for (c, column) in segment.enumerated() where column.name == name { owners.append((s, c)) }
+            }
+            let values = Self.merge(owners.map { perSegment[$0.segment][$0.column].column.values }, base: base) { k, i, slot in
+                slots[owners[k].segment][owners[k].column][i] = slot
+            }
             facets.append(Facet(name: name, values: values, base: base))
             base += values.count
         }
-        let facetIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        columns = perSegment.map { segment in
-            segment.map { c in
-                let slots = slotOf[c.name]!
-                return Column(facet: facetIndex[c.name]!, column: c.column, slots: c.column.values.map { slots[$0]! })
+        columns = perSegment.enumerated().map { s, segment in
+            segment.enumerated().map { c, entry in
+                Column(facet: facetIndex[entry.name]!, column: entry.column, slots: slots[s][c])
             }
         }
         self.facets = facets
         slotCount = base
+    }
+
+    /// The distinct values of `lists`, in byte order, telling `assign` the
+    /// slot (from `base`) of each list's each value. Segments write their
+    /// values sorted, so this is a k-way merge by bytes, without hashing
+    /// (hashing Vietnamese strings was most of the first faceted search of a
+    /// process); a list out of order (damage) is sorted first.
+    static func merge(_ lists: [[String]], base: Int, assign: (Int, Int, Int32) -> Void) -> [String] {
+        func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+        // Each list as indices in byte order (the identity when already sorted).
+        let orders: [[Int]] = lists.map { list in
+            var sorted = true
+            for i in list.indices.dropFirst() where !precedes(list[i - 1], list[i]) { sorted = false; break }
+            return sorted ? Array(list.indices) : list.indices.sorted { precedes(list[$0], list[$1]) }
+        }
+        var heads = [Int](repeating: 0, count: lists.count)
+        var values: [String] = []
+        while true {
+            var smallest: String? = nil
+            for k in lists.indices where heads[k] < orders[k].count {
+                let v = lists[k][orders[k][heads[k]]]
+                if smallest == nil || precedes(v, smallest!) { smallest = v }
+            }
+            guard let value = smallest else { return values }
+            let slot = Int32(base + values.count)
+            values.append(value)
+            for k in lists.indices {
+                // Equal values in one list (damage) share the slot too.
+                while heads[k] < orders[k].count, lists[k][orders[k][heads[k]]].utf8.elementsEqual(value.utf8) {
+                    assign(k, orders[k][heads[k]], slot)
+                    heads[k] += 1
+                }
+            }
+        }
     }
 }

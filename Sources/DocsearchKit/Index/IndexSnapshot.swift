@@ -71,9 +71,12 @@ public final class IndexSnapshot: @unchecked Sendable {
 
     private let facetOrdinalsOnce = OnceValue<FacetOrdinals>()
 
-    /// The facet values of every segment numbered as one, built on first use.
+    /// The counted facet values of every segment numbered as one, built on
+    /// first use. Facets named "x.alias" are search forms of "x", not counted.
     public func facetOrdinals() throws -> FacetOrdinals {
-        try facetOrdinalsOnce.get { try FacetOrdinals(segments: segments) }
+        try facetOrdinalsOnce.get {
+            try FacetOrdinals(segments: segments) { !$0.utf8.contains(UInt8(ascii: ".")) }
+        }
     }
 
     @inline(__always) public func isDeleted(segment: Int, doc: Int) -> Bool {

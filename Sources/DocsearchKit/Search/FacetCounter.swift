@@ -46,12 +46,9 @@ enum FacetCounter {
             perValue = [Int](repeating: 0, count: ordinals.slotCount)
         }
 
-        /// Facets named "x.alias" are search forms of "x", not counted.
-        private func counted(_ facet: Int) -> Bool { !ordinals.facets[facet].name.utf8.contains(UInt8(ascii: ".")) }
-
         mutating func add(segment s: Int, docs: [Int]) {
             guard s >= 0 && s < ordinals.columns.count else { return }
-            for entry in ordinals.columns[s] where counted(entry.facet) {
+            for entry in ordinals.columns[s] {
                 let ends = entry.column.ends, ordinals = entry.column.ordinals
                 entry.slots.withUnsafeBufferPointer { slots in
                     perValue.withUnsafeMutableBufferPointer { counts in
