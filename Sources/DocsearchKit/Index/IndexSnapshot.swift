@@ -79,6 +79,9 @@ public final class IndexSnapshot: @unchecked Sendable {
         }
     }
 
+    /// True once `facetOrdinals()` has been built.
+    public var hasFacetOrdinals: Bool { facetOrdinalsOnce.ifComputed != nil }
+
     @inline(__always) public func isDeleted(segment: Int, doc: Int) -> Bool {
         let bits = deleted[segment]
         return !bits.isEmpty && doc < bits.count && bits[doc]

@@ -11,6 +11,9 @@ enum FacetCounter {
     /// `limit` values per facet, most frequent first.
     static func count(_ matches: [(Int, Int)], snapshot: IndexSnapshot,
                       limit: Int = perFacet) throws -> [String: [SearchResults.FacetCount]] {
+        if matches.count <= fewMatches && !snapshot.hasFacetOrdinals {
+            return try countByText(matches, snapshot: snapshot, limit: limit)
+        }
         var tally = try Tally(snapshot)
         var i = 0
         while i < matches.count {
@@ -20,6 +23,45 @@ enum FacetCounter {
             tally.add(segment: s, docs: docs)
         }
         return tally.counts(limit: limit)
+    }
+
+    /// Up to this many matches, a process that has not yet numbered the
+    /// snapshot's facet values counts them by text: numbering every value
+    /// costs more than one search over few plans (the CLI's only search).
+    static let fewMatches = 2_000
+
+    private static func countByText(_ matches: [(Int, Int)], snapshot: IndexSnapshot,
+                                     limit: Int) throws -> [String: [SearchResults.FacetCount]] {
+        var perFacet: [String: [TextKey: Int]] = [:]
+        var i = 0
+        while i < matches.count {
+            let s = matches[i].0
+            let columns = try snapshot.segments[s].facetColumnsByName().filter { !$0.name.utf8.contains(UInt8(ascii: ".")) }
+            while i < matches.count && matches[i].0 == s {
+                for c in columns {
+                    for v in c.column.values(of: matches[i].1) { perFacet[c.name, default: [:]][TextKey(v), default: 0] += 1 }
+                }
+                i += 1
+            }
+        }
+        return perFacet.mapValues { counts in
+            top(counts.map { ($0.key, $0.value) }, limit: limit).map { SearchResults.FacetCount(value: $0.0.text, count: $0.1) }
+        }
+    }
+
+    /// A facet value hashed and ordered by its UTF-8 bytes, as slots order
+    /// them, without the normalising hash `String` does for non-ASCII text.
+    struct TextKey: Hashable, Comparable {
+        let text: String
+        init(_ text: String) { self.text = text }
+
+        func hash(into hasher: inout Hasher) {
+            var t = text
+            t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        static func == (a: TextKey, b: TextKey) -> Bool { FacetOrdinals.compareBytes(a.text, b.text) == 0 }
+        static func < (a: TextKey, b: TextKey) -> Bool { FacetOrdinals.compareBytes(a.text, b.text) < 0 }
     }
 
     /// Over every live plan of the snapshot: every value of every facet, most frequent first.

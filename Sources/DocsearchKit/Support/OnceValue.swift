@@ -9,6 +9,13 @@ final class OnceValue<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value?
 
+    /// The value if it has been computed, without computing it.
+    var ifComputed: Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+
     func get(_ compute: () throws -> Value) rethrows -> Value {
         lock.lock()
         defer { lock.unlock() }

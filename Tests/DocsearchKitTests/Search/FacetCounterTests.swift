@@ -91,5 +91,13 @@ final class FacetCounterTests: XCTestCase {
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
             XCTAssertEqual(all[name], want, name)
         }
+
+        // The first search of the snapshot counted by text (few matches, no
+        // numbering yet); now that the values are numbered, the same search
+        // counts by slot, with the same answer.
+        XCTAssertTrue(snapshot.hasFacetOrdinals)
+        let again = try SearchEngine(snapshot: snapshot).search(SearchRequest(query: "kế hoạch", limit: 1, wantFacets: true))
+        XCTAssertEqual(again.facets, r.facets)
+        XCTAssertEqual(Set(r.facets.keys), Set(naive.keys))
     }
 }
