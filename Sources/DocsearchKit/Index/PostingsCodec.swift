@@ -311,7 +311,6 @@ public struct PostingsCursor {
             }
         }
         if buffer != nil { return try scanBuffered(to: target) }
-        if !hasPositions && flagsTF { return try scan(to: target) }
         while try next() {
             if doc >= target { return true }
         }
@@ -431,45 +430,6 @@ public struct PostingsCursor {
             buffer[i] = d
             buffer[PostingsCodec.blockSize + i] = t
         }
-    }
-
-    /// `advance`'s walk through the postings of a list without positions, in
-    /// the current layout: `next` with the cursor's state in locals (registers),
-    /// stored back once. Most advances walk a few postings of a dense list,
-    /// and this walk was a third of query time (perf). Same checks as `next`.
-    private mutating func scan(to target: UInt32) throws -> Bool {
-        guard let p = post else { exhausted = true; return false }
-        var o = offset, d = doc, r = read, inB = inBlock, b = blockIndex
-        var t: UInt32 = tf
-        defer { offset = o; doc = d; read = r; inBlock = inB; blockIndex = b; tf = t }
-        let blocked = blockCount > 0
-        while r < docFreq {
-            if blocked && inB == PostingsCodec.blockSize { inB = 0; b += 1 }
-            var code: UInt32
-            if o < postCount, case let byte = p.load(fromByteOffset: o, as: UInt8.self), byte < 0x80 {
-                code = UInt32(byte)
-                o += 1
-            } else {
-                code = try Self.longVarint(p, postCount, &o)
-            }
-            if code & 1 == 1 {
-                t = 1
-            } else {
-                t = try Self.varint(p, postCount, &o)
-                guard t >= 1, Int(t) <= PostingsCodec.maxTermFrequency else {
-                    throw Self.corrupt("term frequency \(t) out of range")
-                }
-            }
-            let delta = code >> 1
-            let (sum, overflow) = d.addingReportingOverflow(delta)
-            if overflow || (r > 0 && delta == 0) { throw Self.corrupt("postings out of order") }
-            d = sum
-            r += 1
-            inB += 1
-            if d >= target { return true }
-        }
-        exhausted = true
-        return false
     }
 
     /// What bounds the scores of a block of postings.

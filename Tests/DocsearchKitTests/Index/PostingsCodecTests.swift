@@ -52,9 +52,9 @@ final class PostingsCodecTests: XCTestCase {
         }
     }
 
-    /// Without positions, `advance` walks a block in its own loop, or scans
-    /// the block decoded whole (`decodeBlocks`): either must land where
-    /// walking doc by doc lands, with the same tf, in every layout, with
+    /// Without positions, `advance` walks the postings one by one, or scans
+    /// the block decoded whole (`decodeBlocks`): either must land on the
+    /// first doc at or past the target, with its tf, in every layout, with
     /// `next` and long and short jumps mixed.
     func testAdvanceWithoutPositionsMatchesNext() throws {
         var rng = SystemRandomNumberGenerator()
