@@ -231,75 +231,30 @@ public final class SearchEngine: @unchecked Sendable {
     /// Plans holding every required clause, led by the rarest. Each is
     /// counted; once the heap is full, a plan whose clauses' bounds cannot beat
     /// its threshold is passed on unscored (score -infinity, which the heap
-    /// refuses). Once `skipBlocks()` allows it, whole stretches of plans whose
-    /// block bounds cannot beat the threshold are skipped undecoded and
-    /// uncounted (block-max), and `skipped()` is told. The caller keeps the
-    /// iterators alive (they are read unretained).
+    /// refuses). Once `skipBlocks()` allows it, the plans that cannot reach the
+    /// top are skipped uncounted (`ConjunctionSkipper`), and `skipped()` is
+    /// told. The caller keeps the iterators alive (they are read unretained).
     private func conjunction(_ required: [ClauseIterator], optional: [(ClauseIterator, Double)], threshold: () -> Double,
                              skipBlocks: () -> Bool, skipped: () -> Void,
                              tick: () throws -> Void, accept: (UInt32, Double) throws -> Void) throws {
         let ordered = required.sorted { $0.cost < $1.cost }.map(UnretainedClause.init)
         let others = optional.map { UnretainedClause($0.0) }
-        let othersBound = optional.reduce(0) { $0 + $1.0.upperBound }
-        let denseBound = ordered.reduce(othersBound) { $0 + $1.denseBound }
-        // The clauses with a sparse list, by what it adds to their bound, smallest first.
-        let sparse = try required.filter { try $0.sparseNext(from: 0) != nil }
-            .map { (clause: UnretainedClause($0), part: $0.upperBound - $0.denseBound) }
-            .sorted { $0.part < $1.part }
-        let upperSum = ordered.reduce(othersBound) { $0 + $1.upperBound }
-        // The threshold the clauses' score floors were last set from.
-        var flooredAt = -Double.infinity
-        var sparsePrefix = [0.0]
-        for s in sparse { sparsePrefix.append(sparsePrefix.last! + s.part) }
+        var skipper = try ConjunctionSkipper(required: required, optional: optional.map(\.0))
         let lead = ordered[0]
         var d = try lead.advance(to: 0)
-        // Plans up to here lie in blocks found able to beat the threshold.
-        var checkedUpTo: UInt32 = 0
-        var checked = false
         while d != exhaustedDoc {
             try tick()
             if skipBlocks() {
-                let theta = threshold()
-                if theta != flooredAt {
-                    flooredAt = theta
-                    for r in ordered { r.setScoreFloor(theta - (upperSum - r.upperBound)) }
-                }
-                // A plan can only reach the top through the clauses' sparse
-                // lists (a word in its title), and only through those whose
-                // parts, added to the smaller ones and the dense bounds, can
-                // beat the threshold (MaxScore over the sparse parts): go to the
-                // nearest plan in one of those.
-                if denseBound <= theta {
-                    var e = 0
-                    while e < sparse.count && denseBound + sparsePrefix[e + 1] <= theta { e += 1 }
-                    var next = exhaustedDoc
-                    for r in sparse[e...] { if let x = try r.clause.sparseNext(from: d) { next = min(next, x) } }
-                    if next == exhaustedDoc { skipped(); return }
-                    if next > d {
-                        skipped()
-                        d = try lead.advance(to: next)
-                        continue
-                    }
-                }
-                if !checked || d > checkedUpTo {
-                    var target = d
-                    while true {
-                        var upTo = BlockBound.end, bound = othersBound
-                        for r in ordered {
-                            // No plan from `target` on; those before it were skipped.
-                            guard let b = try r.blockBound(from: target) else { if target > d { skipped() }; return }
-                            upTo = min(upTo, b.lastDoc)
-                            bound += b.score
-                        }
-                        if bound > theta { checkedUpTo = upTo; checked = true; break }
-                        if upTo == BlockBound.end { skipped(); return }
-                        target = upTo + 1
-                    }
-                    if target > d {
-                        skipped()
-                        d = try lead.advance(to: target)
-                        continue
-                    }
+                switch try skipper.step(from: d, theta: threshold()) {
+                case .stay:
+                    break
+                case let .jump(target):
+                    skipped()
+                    d = try lead.advance(to: target)
+                    continue
+                case let .end(skippedMatches):
+                    if skippedMatches { skipped() }
+                    return
                 }
             }
             var agreed = true
@@ -311,14 +266,10 @@ public final class SearchEngine: @unchecked Sendable {
             let theta = threshold()
             // Most matches hold no query word in their title, and then their
             // dense bounds say enough without reading their body counts.
-            if theta >= denseBound {
-                var bound = denseBound
-                for r in sparse where try r.clause.sparseNext(from: d) == d { bound += r.part }
-                if bound <= theta {
-                    try accept(d, -Double.infinity)
-                    d = try lead.advance(to: d &+ 1)
-                    continue
-                }
+            if theta >= skipper.denseBound, try skipper.titleBound(at: d) <= theta {
+                try accept(d, -Double.infinity)
+                d = try lead.advance(to: d &+ 1)
+                continue
             }
             if theta > -Double.infinity {
                 var bound = 0.0
