@@ -312,9 +312,11 @@ public final class SearchEngine: @unchecked Sendable {
         for i in its.indices { docs[i] = try its[i].advance(to: 0) }
         while true {
             try tick()
-            let theta = exhaustive ? -Double.infinity : threshold()
+            let theta = threshold()
+            // Counting every match (facets) visits every plan holding a word;
+            // only the scoring of those that cannot reach the top is spared.
             var e = 0
-            while e < its.count && prefix[e + 1] <= theta { e += 1 }
+            while !exhaustive && e < its.count && prefix[e + 1] <= theta { e += 1 }
             if e > 0 { pruned() }
             guard e < its.count else { break }
             var d = exhaustedDoc
@@ -333,7 +335,7 @@ public final class SearchEngine: @unchecked Sendable {
                 }
                 if shouldIDF > 0 { bound *= min(1, covered / shouldIDF) }
                 if bound <= theta {
-                    pruned()
+                    if exhaustive { try accept(d, -Double.infinity) } else { pruned() }
                     for i in e..<its.count where docs[i] == d { docs[i] = try its[i].advance(to: d &+ 1) }
                     continue
                 }
