@@ -71,6 +71,9 @@ public final class LoadedIndex: @unchecked Sendable {
     /// Search with snippets, as `SearchService.search` gives them, but with the
     /// plans' texts analysed once and kept (`AnalyzedPlanCache`).
     public func search(_ request: SearchRequest) throws -> (SearchResults, [Snippet?]) {
+        // A server answers many faceted searches: the facet values are worth
+        // numbering from the first one on (FacetCounter.fewMatches).
+        if request.wantFacets { _ = try snapshot.facetOrdinals() }
         let results = try service.engine.search(request)
         let snippets: [Snippet?] = results.hits.map { hit in
             guard let plan = analyzedPlans.plan(hit.record) else { return nil }
