@@ -26,6 +26,10 @@ public struct FacetOrdinals: Sendable {
         public let slots: [Int32]
     }
 
+    /// Facets named "x.alias" are search forms of facet "x": they are
+    /// filtered on, never counted.
+    public static func isCounted(_ facet: String) -> Bool { !facet.utf8.contains(UInt8(ascii: ".")) }
+
     /// In name order.
     public let facets: [Facet]
     /// Per segment, its columns in name order.

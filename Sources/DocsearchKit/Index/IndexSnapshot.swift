@@ -71,12 +71,9 @@ public final class IndexSnapshot: @unchecked Sendable {
 
     private let facetOrdinalsOnce = OnceValue<FacetOrdinals>()
 
-    /// The counted facet values of every segment numbered as one, built on
-    /// first use. Facets named "x.alias" are search forms of "x", not counted.
+    /// The counted facet values of every segment numbered as one, built on first use.
     public func facetOrdinals() throws -> FacetOrdinals {
-        try facetOrdinalsOnce.get {
-            try FacetOrdinals(segments: segments) { !$0.utf8.contains(UInt8(ascii: ".")) }
-        }
+        try facetOrdinalsOnce.get { try FacetOrdinals(segments: segments, counted: FacetOrdinals.isCounted) }
     }
 
     /// True once `facetOrdinals()` has been built.

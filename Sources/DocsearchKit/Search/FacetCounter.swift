@@ -37,7 +37,7 @@ enum FacetCounter {
         var i = 0
         while i < matches.count {
             let s = matches[i].0
-            let columns = try snapshot.segments[s].facetColumnsByName().filter { !$0.name.utf8.contains(UInt8(ascii: ".")) }
+            let columns = try snapshot.segments[s].facetColumnsByName().filter { FacetOrdinals.isCounted($0.name) }
             while i < matches.count && matches[i].0 == s {
                 for c in columns {
                     for v in c.column.values(of: matches[i].1) { perFacet[c.name, default: [:]][TextKey(v), default: 0] += 1 }
