@@ -136,8 +136,8 @@ public struct PostingsCursor {
     private let hasPositions: Bool
     public let docFreq: Int
     private let layout: PostingsCodec.Layout
-    private let flagsTF: Bool
-    private let skipEntrySize: Int
+    private var flagsTF: Bool { layout.flagsTF }
+    private var skipEntrySize: Int { layout.skipEntrySize }
     private var read = 0
     private var inBlock = 0
     private var blockIndex = 0
@@ -163,8 +163,6 @@ public struct PostingsCursor {
     public init(post: ByteReader, pos: ByteReader?, docFreq: Int,
                 layout: PostingsCodec.Layout = PostingsCodec.currentLayout) throws {
         self.layout = layout
-        flagsTF = layout.flagsTF
-        skipEntrySize = layout.skipEntrySize
         self.post = post.base.baseAddress
         postCount = post.base.count
         offset = post.offset
@@ -193,8 +191,6 @@ public struct PostingsCursor {
         pos = nil; posCount = 0; posOffset = 0; positionsStart = 0
         hasPositions = false; docFreq = 0
         layout = PostingsCodec.currentLayout
-        flagsTF = layout.flagsTF
-        skipEntrySize = layout.skipEntrySize
         exhausted = true
     }
 
