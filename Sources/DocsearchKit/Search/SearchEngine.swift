@@ -239,7 +239,7 @@ public final class SearchEngine: @unchecked Sendable {
                              tick: () throws -> Void, accept: (UInt32, Double) throws -> Void) throws {
         let ordered = required.sorted { $0.cost < $1.cost }.map(UnretainedClause.init)
         let others = optional.map { UnretainedClause($0.0) }
-        var skipper = try ConjunctionSkipper(required: required, optional: optional.map(\.0))
+        var skipper = ConjunctionSkipper(required: required, optional: optional.map(\.0))
         let lead = ordered[0]
         var d = try lead.advance(to: 0)
         while d != exhaustedDoc {
@@ -305,7 +305,7 @@ public final class SearchEngine: @unchecked Sendable {
         // A word's bound in a plan is its dense bound, plus its title part
         // when the plan has it in its title (ClauseIterator.sparseNext).
         let dense = sorted.map(\.0.denseBound)
-        let hasSparse = try its.map { try $0.sparseNext(from: 0) != nil }
+        let hasSparse = sorted.map(\.0.hasSparseList)
         var tight = [Double](repeating: 0, count: its.count)
         // Where each clause stands, kept beside it to spare the loops a call.
         var docs = [UInt32](repeating: 0, count: its.count)

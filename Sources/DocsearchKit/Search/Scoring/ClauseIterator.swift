@@ -43,10 +43,12 @@ class ClauseIterator {
     /// absent from the plan's title); by default there is no sparse list and
     /// this is the bound over all plans.
     var denseBound: Double { upperBound }
+    /// Whether some plans (those in a sparse list) may score above `denseBound`.
+    var hasSparseList: Bool { false }
     /// The first plan >= `target` in the clause's sparse list, where it may
-    /// score above `denseBound` (`exhaustedDoc` when none is left); nil when
-    /// it has no sparse list.
-    func sparseNext(from target: UInt32) throws -> UInt32? { nil }
+    /// score above `denseBound`; `exhaustedDoc` when none is left or it has
+    /// no sparse list.
+    func sparseNext(from target: UInt32) throws -> UInt32 { exhaustedDoc }
 }
 
 /// A bound on a clause's scores over a stretch of plans (see `ClauseIterator.blockBound`).
@@ -88,7 +90,7 @@ struct UnretainedClause {
         reference._withUnsafeGuaranteedRef { $0.scoreFloor = floor }
     }
 
-    @inline(__always) func sparseNext(from target: UInt32) throws -> UInt32? {
+    @inline(__always) func sparseNext(from target: UInt32) throws -> UInt32 {
         try reference._withUnsafeGuaranteedRef { try $0.sparseNext(from: target) }
     }
 }

@@ -35,12 +35,12 @@ struct ConjunctionSkipper {
     /// Plans up to here lie in blocks found able to beat the threshold.
     private var checkedUpTo: UInt32? = nil
 
-    init(required: [ClauseIterator], optional: [ClauseIterator]) throws {
+    init(required: [ClauseIterator], optional: [ClauseIterator]) {
         clauses = required.map(UnretainedClause.init)
         optionalBound = optional.reduce(0) { $0 + $1.upperBound }
         denseBound = required.reduce(optionalBound) { $0 + $1.denseBound }
         upperSum = required.reduce(optionalBound) { $0 + $1.upperBound }
-        sparse = try required.filter { try $0.sparseNext(from: 0) != nil }
+        sparse = required.filter(\.hasSparseList)
             .map { (clause: UnretainedClause($0), part: $0.upperBound - $0.denseBound) }
             .sorted { $0.part < $1.part }
         var prefix = [0.0]
@@ -58,7 +58,7 @@ struct ConjunctionSkipper {
             var e = 0
             while e < sparse.count && denseBound + sparsePrefix[e + 1] <= theta { e += 1 }
             var next = exhaustedDoc
-            for s in sparse[e...] { if let x = try s.clause.sparseNext(from: d) { next = min(next, x) } }
+            for s in sparse[e...] { next = min(next, try s.clause.sparseNext(from: d)) }
             if next == exhaustedDoc { return .end(skippedMatches: true) }
             if next > d { return .jump(next) }
         }

@@ -66,8 +66,10 @@ final class TermIterator: ClauseIterator {
     override var denseBound: Double { bodyBound }
 
     /// The plans with the word in their title.
-    override func sparseNext(from target: UInt32) throws -> UInt32? {
-        guard hasTitle else { return nil }
+    override var hasSparseList: Bool { hasTitle }
+
+    override func sparseNext(from target: UInt32) throws -> UInt32 {
+        guard hasTitle else { return exhaustedDoc }
         return try title.advance(to: target) ? title.doc : exhaustedDoc
     }
 
