@@ -36,9 +36,9 @@ public struct FacetOrdinals: Sendable {
     public let columns: [[Column]]
     public let slotCount: Int
 
-    /// Facets whose name `counted` refuses get no slots (search-only forms).
-    public init(segments: [SegmentReader], counted: (String) -> Bool = { _ in true }) throws {
-        let perSegment = try segments.map { try $0.facetColumnsByName().filter { counted($0.name) } }
+    /// Only counted facets get slots (not the search-only alias forms).
+    public init(segments: [SegmentReader]) throws {
+        let perSegment = try segments.map { try $0.facetColumnsByName().filter { Self.isCounted($0.name) } }
         let names = Set(perSegment.flatMap { $0.map(\.name) }).sorted()
         let facetIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         var facets: [Facet] = []
