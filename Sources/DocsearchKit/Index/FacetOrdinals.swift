@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// One numbering of the facet values of all a snapshot's segments: each
 /// facet's values in UTF-8 byte order (which is `String` order for NFC text)
 /// take consecutive slots, and each segment column maps its own ordinals to
@@ -69,28 +65,29 @@ public struct FacetOrdinals: Sendable {
     /// values sorted, so this is a k-way merge by bytes, without hashing
     /// (hashing Vietnamese strings was most of the first faceted search of a
     /// process); a list out of order (damage) is sorted first.
-    static func merge(_ lists: [[String]], base: Int, assign: (Int, Int, Int32) -> Void) -> [String] {
-        func precedes(_ a: String, _ b: String) -> Bool { compareBytes(a, b) < 0 }
+    static func merge(_ lists: [SegmentReader.MappedStrings], base: Int,
+                      assign: (Int, Int, Int32) -> Void) -> [String] {
         // Each list as indices in byte order (the identity when already sorted).
         let orders: [[Int]] = lists.map { list in
             var sorted = true
-            for i in list.indices.dropFirst() where !precedes(list[i - 1], list[i]) { sorted = false; break }
-            return sorted ? Array(list.indices) : list.indices.sorted { precedes(list[$0], list[$1]) }
+            for i in list.indices.dropFirst() where list.compare(i - 1, i) >= 0 { sorted = false; break }
+            return sorted ? Array(list.indices) : list.indices.sorted { list.compare($0, $1) < 0 }
         }
         var heads = [Int](repeating: 0, count: lists.count)
         var values: [String] = []
         while true {
-            var smallest: String? = nil
+            var smallest: UnsafeRawBufferPointer? = nil
             for k in lists.indices where heads[k] < orders[k].count {
-                let v = lists[k][orders[k][heads[k]]]
-                if smallest == nil || precedes(v, smallest!) { smallest = v }
+                let v = lists[k].bytes(orders[k][heads[k]])
+                if smallest == nil || SegmentReader.MappedStrings.compare(v, smallest!) < 0 { smallest = v }
             }
             guard let value = smallest else { return values }
             let slot = Int32(base + values.count)
-            values.append(value)
+            values.append(String(decoding: value, as: UTF8.self))
             for k in lists.indices {
                 // Equal values in one list (damage) share the slot too.
-                while heads[k] < orders[k].count, compareBytes(lists[k][orders[k][heads[k]]], value) == 0 {
+                while heads[k] < orders[k].count,
+                      SegmentReader.MappedStrings.compare(lists[k].bytes(orders[k][heads[k]]), value) == 0 {
                     assign(k, orders[k][heads[k]], slot)
                     heads[k] += 1
                 }
@@ -103,14 +100,7 @@ public struct FacetOrdinals: Sendable {
     static func compareBytes(_ a: String, _ b: String) -> Int {
         var x = a, y = b
         return x.withUTF8 { xb in
-            y.withUTF8 { yb in
-                let n = min(xb.count, yb.count)
-                if n > 0, let xp = xb.baseAddress, let yp = yb.baseAddress {
-                    let c = Int(memcmp(xp, yp, n))
-                    if c != 0 { return c }
-                }
-                return xb.count - yb.count
-            }
+            y.withUTF8 { yb in SegmentReader.MappedStrings.compare(UnsafeRawBufferPointer(xb), UnsafeRawBufferPointer(yb)) }
         }
     }
 }

@@ -15,7 +15,8 @@ public final class SegmentReader: @unchecked Sendable {
     public let documentCount: Int
     private let file: MappedFile
     private let docs: ByteReader
-    private let filesSection: ByteReader
+    /// The file table, checked when first read (only `index` reads it).
+    private let filesSection: ChunkedSectionsReader.Section
     private let norms: ByteReader
     private let post: ByteReader
     private let pos: ByteReader
@@ -23,7 +24,8 @@ public final class SegmentReader: @unchecked Sendable {
     private let termEnds: ByteReader
     private let termBytes: ByteReader
     private let termInfos: ByteReader
-    private let facetSection: ByteReader
+    /// The facet columns, checked when first read (searches without facets never read them).
+    private let facetSection: ChunkedSectionsReader.Section
     public let totalBodyLength: UInt64
     public let totalTitleLength: UInt64
     private var facetCache: [String: FacetColumn]? = nil
@@ -40,7 +42,8 @@ public final class SegmentReader: @unchecked Sendable {
     public enum Verification: Sendable {
         /// Every byte now (merging, `index`, tests of damage).
         case full
-        /// The small sections now; postings, positions and records chunk by
+        /// The term dictionary and field lengths now; the file table and facet
+        /// columns when first read; postings, positions and records chunk by
         /// chunk as they are first read (searches: opening costs nothing).
         case lazy
     }
@@ -68,11 +71,11 @@ public final class SegmentReader: @unchecked Sendable {
         postSection = try chunked.section("POST")
         posSection = try chunked.section("POSI")
         docs = try section("DOCS", verifyNow: false)
-        filesSection = try section("FILE")
+        filesSection = try chunked.section("FILE")
         norms = try section("NORM")
         post = try section("POST", verifyNow: false)
         pos = try section("POSI", verifyNow: false)
-        facetSection = try section("FACT")
+        facetSection = try chunked.section("FACT")
         try chunked.verify(docsSection, 0..<8)
         var d = docs
         documentCount = Int(try d.u32())
@@ -156,7 +159,8 @@ public final class SegmentReader: @unchecked Sendable {
     }
 
     public func fingerprints() throws -> [FileFingerprint] {
-        var r = filesSection
+        try chunked.verifyAll(filesSection)
+        var r = filesSection.reader
         var out: [FileFingerprint] = []
         out.reserveCapacity(documentCount)
         for _ in 0..<documentCount {
@@ -270,33 +274,8 @@ public final class SegmentReader: @unchecked Sendable {
 
     // MARK: facets
 
-    /// One multi-valued column: per doc, ordinals into `values`.
-    /// Little-endian u32s read in place from the mapped segment, which
-    /// `owner` keeps mapped: a search that counts facets needs a few plans'
-    /// entries, and copying every column into arrays took a seventh of a cold
-    /// `docsearch "Chỉ thị 20"` (perf).
-    public struct MappedUInt32s: RandomAccessCollection, @unchecked Sendable {
-        private let bytes: UnsafeRawBufferPointer
-        private let owner: MappedFile
-        public let count: Int
-
-        init(_ bytes: UnsafeRawBufferPointer, owner: MappedFile) {
-            self.bytes = bytes
-            self.owner = owner
-            count = bytes.count / 4
-        }
-
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { count }
-
-        public subscript(i: Int) -> UInt32 {
-            precondition(i >= 0 && i < count, "index \(i) out of 0..<\(count)")
-            return UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
-        }
-    }
-
     public struct FacetColumn: Sendable {
-        public let values: [String]
+        public let values: MappedStrings
         /// Per plan, where its ordinals end in `ordinals`.
         public let ends: MappedUInt32s
         public let ordinals: MappedUInt32s
@@ -327,16 +306,14 @@ public final class SegmentReader: @unchecked Sendable {
     public func facetColumns() throws -> [String: FacetColumn] {
         lock.lock(); defer { lock.unlock() }
         if let facetCache { return facetCache }
-        var r = facetSection
+        try chunked.verifyAll(facetSection)
+        var r = facetSection.reader
         var out: [String: FacetColumn] = [:]
         let count = Int(try r.u32())
         for _ in 0..<count {
             let name = try r.string()
             let n = Int(try r.u32())
-            guard n <= r.remaining else { throw StoreError.corrupt(path: file.path, reason: "facet \(name)") }
-            var values: [String] = []
-            values.reserveCapacity(n)
-            for _ in 0..<n { values.append(try r.string()) }
+            let values = try MappedStrings(reading: n, from: &r, owner: file)
             let ends = MappedUInt32s(try r.bytes(documentCount * 4), owner: file)
             let total = Int(ends.last ?? 0)
             guard total * 4 <= r.remaining else { throw StoreError.corrupt(path: file.path, reason: "facet \(name) ordinals") }

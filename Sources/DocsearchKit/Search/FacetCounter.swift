@@ -31,6 +31,8 @@ enum FacetCounter {
     /// plans, the CLI's only search. The server numbers them at once.
     static let fewMatches = 500
 
+    /// Each segment counts its own ordinals; only the values counted become
+    /// text, to be added up across segments.
     private static func countByText(_ matches: [(Int, Int)], snapshot: IndexSnapshot,
                                      limit: Int) throws -> [String: [SearchResults.FacetCount]] {
         var perFacet: [String: [TextKey: Int]] = [:]
@@ -38,11 +40,17 @@ enum FacetCounter {
         while i < matches.count {
             let s = matches[i].0
             let columns = try snapshot.segments[s].facetColumnsByName().filter { FacetOrdinals.isCounted($0.name) }
+            var perOrdinal = [[UInt32: Int]](repeating: [:], count: columns.count)
             while i < matches.count && matches[i].0 == s {
-                for c in columns {
-                    for v in c.column.values(of: matches[i].1) { perFacet[c.name, default: [:]][TextKey(v), default: 0] += 1 }
+                for (c, entry) in columns.enumerated() {
+                    for o in entry.column.ordinals(of: matches[i].1) where Int(o) < entry.column.values.count {
+                        perOrdinal[c][o, default: 0] += 1
+                    }
                 }
                 i += 1
+            }
+            for (c, entry) in columns.enumerated() {
+                for (o, n) in perOrdinal[c] { perFacet[entry.name, default: [:]][TextKey(entry.column.values[Int(o)]), default: 0] += n }
             }
         }
         return perFacet.mapValues { counts in

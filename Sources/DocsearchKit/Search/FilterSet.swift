@@ -25,7 +25,7 @@ struct FilterSet {
         }
     }
 
-    static func passingValues(_ values: [String], _ filter: SearchFilter.Value, analyzer: Analyzer) -> Set<UInt32> {
+    static func passingValues(_ values: SegmentReader.MappedStrings, _ filter: SearchFilter.Value, analyzer: Analyzer) -> Set<UInt32> {
         var out = Set<UInt32>()
         switch filter {
         case let .range(lo, hi):

@@ -5,7 +5,7 @@ import XCTest
 final class FacetOrdinalsTests: XCTestCase {
     private func merged(_ lists: [[String]]) -> (values: [String], slots: [[Int32]]) {
         var slots = lists.map { [Int32](repeating: -1, count: $0.count) }
-        let values = FacetOrdinals.merge(lists, base: 7) { k, i, slot in slots[k][i] = slot }
+        let values = FacetOrdinals.merge(lists.map(SegmentReader.MappedStrings.init), base: 7) { k, i, slot in slots[k][i] = slot }
         return (values, slots)
     }
 

@@ -36,6 +36,45 @@ final class IndexCorruptionTests: XCTestCase {
         XCTAssertEqual(try RobustnessSupport.run(["search", "bình đẳng giới", "--index", index]).status, 0)
     }
 
+    /// The facet columns are checked when first read, not when the segment
+    /// is opened: a damaged byte there still stops a search that counts
+    /// facets, with the file named, before any count is shown.
+    func testAFlippedByteInTheFacetColumnsIsCaughtWhenTheyAreRead() throws {
+        let (folder, index, segment) = try seedIndex()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: segment)))
+        let facets = try XCTUnwrap(Self.section("FACT", in: bytes))
+        bytes[facets.lowerBound + facets.count / 2] ^= 0x20
+        try RobustnessSupport.write(bytes, to: URL(fileURLWithPath: segment))
+
+        let snapshot = try IndexSnapshot.open(directory: index, verification: .lazy)
+        XCTAssertThrowsError(try snapshot.segments[0].facetColumns()) { error in
+            XCTAssertEqual(error as? StoreError, .checksumMismatch(path: segment))
+        }
+        let run = try RobustnessSupport.run(["search", "bình đẳng giới", "--index", index])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains(segment), run.stderr)
+        XCTAssertTrue(run.stderr.contains("checksum mismatch"), run.stderr)
+        XCTAssertEqual(run.stdout, "")
+    }
+
+    /// Where section `tag` of a segment file lies (`ChunkedSections`' table,
+    /// inside the 8-byte `ContainerFile` header).
+    private static func section(_ tag: String, in file: [UInt8]) -> Range<Int>? {
+        func integer(_ at: Int, _ size: Int) -> Int {
+            (0..<size).reduce(0) { $0 | Int(file[at + $1]) << (8 * $1) }
+        }
+        let sections = ContainerFile.headerSize
+        let count = integer(sections + 8, 4)
+        for i in 0..<count {
+            let entry = sections + 12 + i * 24
+            guard Array(file[entry..<(entry + 4)]) == Array(tag.utf8) else { continue }
+            let start = sections + integer(entry + 4, 8)
+            return start..<(start + integer(entry + 12, 8))
+        }
+        return nil
+    }
+
     func testATruncatedManifestIsReportedWithTheFileAndTheFix() throws {
         let (folder, index, _) = try seedIndex()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -20,7 +20,7 @@ final class MetadataFilterTests: XCTestCase {
     func testWordsMatchInOrderOrFromTheNamesFirstWord() {
         let values = ["Sở GDĐT thành phố Hải Phòng", "Phòng GDĐT huyện Thủ Thừa", "tỉnh Long An"]
         func passing(_ f: String) -> [String] {
-            FilterSet.passingValues(values, .text(f), analyzer: Analyzer()).sorted().map { values[Int($0)] }
+            FilterSet.passingValues(SegmentReader.MappedStrings(values), .text(f), analyzer: Analyzer()).sorted().map { values[Int($0)] }
         }
         XCTAssertEqual(passing("Phòng GDĐT"), ["Phòng GDĐT huyện Thủ Thừa"])
         XCTAssertEqual(passing("phong thu thua"), ["Phòng GDĐT huyện Thủ Thừa"])
