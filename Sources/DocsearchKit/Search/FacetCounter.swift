@@ -140,32 +140,23 @@ enum FacetCounter {
         }
     }
 
-    /// The `limit` most frequent keys, ties in key order. Only the keys that
-    /// can make the cut are sorted, and of those tied at the cut only as many
-    /// as are needed are kept (a search over a few plans ties most values at a
-    /// count of one).
+    /// The `limit` most frequent keys, ties in key order. The best `limit`
+    /// are kept in order in a small array, and most keys cost one comparison
+    /// with the last one kept: sorting every count of a facet with thousands of
+    /// values (agencies) was a tenth of a faceted search over 20,000 plans (perf).
     static func top<Key: Comparable>(_ counts: [(Key, Int)], limit: Int) -> [(Key, Int)] {
-        typealias Entry = (key: Key, count: Int)
-        let order = { (a: Entry, b: Entry) -> Bool in a.count != b.count ? a.count > b.count : a.key < b.key }
-        let all: [Entry] = counts.map { (key: $0.0, count: $0.1) }
+        func precedes(_ a: (Key, Int), _ b: (Key, Int)) -> Bool { a.1 != b.1 ? a.1 > b.1 : a.0 < b.0 }
         guard limit > 0 else { return [] }
-        var chosen: [Entry]
-        if limit < all.count {
-            let cutoff = all.map(\.count).sorted(by: >)[limit - 1]
-            chosen = all.filter { $0.count > cutoff }.sorted(by: order)
-            // The first keys in order among those tied at the cut.
-            let need = limit - chosen.count
-            var tied: [Entry] = []
-            for e in all where e.count == cutoff {
-                if tied.count == need, let last = tied.last, !(e.key < last.key) { continue }
-                let at = tied.firstIndex { e.key < $0.key } ?? tied.count
-                tied.insert(e, at: at)
-                if tied.count > need { tied.removeLast() }
-            }
-            chosen += tied
-        } else {
-            chosen = all.sorted(by: order)
+        guard limit < counts.count else { return counts.sorted(by: precedes) }
+        var kept: [(Key, Int)] = []
+        kept.reserveCapacity(limit + 1)
+        for entry in counts {
+            if kept.count == limit && !precedes(entry, kept[limit - 1]) { continue }
+            var at = kept.count
+            while at > 0 && precedes(entry, kept[at - 1]) { at -= 1 }
+            kept.insert(entry, at: at)
+            if kept.count > limit { kept.removeLast() }
         }
-        return chosen.map { ($0.key, $0.count) }
+        return kept
     }
 }
