@@ -107,11 +107,11 @@ public final class SegmentReader: @unchecked Sendable {
         if let cached = recordCache.value(for: doc) { return cached }
         let raw = try rawRecord(doc)
         do {
-            let record = try JSONDecoder().decode(PlanRecord.self, from: Data(raw))
+            let record = try raw.withUnsafeBytes { try PlanRecord(json: $0) }
             recordCache.store(record, for: doc)
             return record
         } catch {
-            throw StoreError.corrupt(path: file.path, reason: "record \(doc) does not decode")
+            throw StoreError.corrupt(path: file.path, reason: "record \(doc) does not decode (\(error))")
         }
     }
 
