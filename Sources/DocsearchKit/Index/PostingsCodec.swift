@@ -147,12 +147,16 @@ public struct PostingsCursor {
     private var skipStart = 0
     private var dataStart = 0
     private var pendingPositions = 0
-    /// Where a cursor without positions decodes a whole block at a time
-    /// (`PostingsBlockBuffer`): docs at 0..<count, tfs at blockSize..<blockSize+count.
+    /// Where a cursor decodes a whole block at a time (`PostingsBlockBuffer`):
+    /// docs at 0..<count, tfs at blockSize..<blockSize+count.
     private var buffer: UnsafeMutablePointer<UInt32>? = nil
     private var bufferCount = 0
     /// Index in the buffer of the current doc (-1 before the first).
     private var bufferIndex = -1
+    /// Decoding block by block: the buffer index of the first doc whose
+    /// positions start at `posOffset`. Positions of the docs passed over are
+    /// skipped only when a later doc's are read, all at once.
+    private var positionsFrom = 0
 
     public private(set) var doc: UInt32 = 0
     public private(set) var tf: UInt32 = 0
@@ -313,11 +317,12 @@ public struct PostingsCursor {
         return false
     }
 
-    /// Decodes whole blocks into `storage` from now on (a list without
-    /// positions, not yet read): `advance` then scans an array. The storage
-    /// must hold 2 × blockSize values and outlive the cursor's use.
+    /// Decodes whole blocks into `storage` from now on (a list not yet
+    /// read): `advance` then scans an array, and positions are found from the
+    /// block's start in the skip table. The storage must hold 2 × blockSize
+    /// values and outlive the cursor's use.
     public mutating func decodeBlocks(into storage: PostingsBlockBuffer) {
-        guard !hasPositions, read == 0, !exhausted else { return }
+        guard read == 0, !exhausted else { return }
         buffer = storage.pointer
     }
 
@@ -343,7 +348,13 @@ public struct PostingsCursor {
     /// until a doc of the new block is chosen.
     private mutating func refill() throws -> Bool {
         guard let buffer, let p = post, read < docFreq else { return false }
-        if bufferCount > 0 && blockCount > 0 { blockIndex += 1 }
+        if bufferCount > 0 && blockCount > 0 {
+            blockIndex += 1
+            // The positions of the block left behind are never walked.
+            if hasPositions { posOffset = positionsStart + Int(try skipEntry(blockIndex, 2)) }
+        }
+        // (A first block, or one `advance` jumped to: posOffset is its start already.)
+        positionsFrom = 0
         let count = min(PostingsCodec.blockSize, docFreq - read)
         var o = offset
         var d = bufferCount > 0 ? buffer[bufferCount - 1] : doc
@@ -468,6 +479,14 @@ public struct PostingsCursor {
     public mutating func positions(into out: inout [UInt32]) throws {
         out.removeAll(keepingCapacity: true)
         guard hasPositions else { return }
+        if let buffer {
+            guard bufferIndex >= positionsFrom else { return }
+            var passed = 0
+            for k in positionsFrom..<bufferIndex { passed += Int(buffer[PostingsCodec.blockSize + k]) }
+            if passed > 0 { try skipPositions(passed) }
+            pendingPositions = Int(buffer[PostingsCodec.blockSize + bufferIndex])
+            positionsFrom = bufferIndex + 1
+        }
         out.reserveCapacity(min(pendingPositions, posCount - posOffset))
         var last: UInt32 = 0
         for _ in 0..<pendingPositions {
@@ -477,11 +496,17 @@ public struct PostingsCursor {
         pendingPositions = 0
     }
 
-    /// Skips the current doc's positions without decoding them: a varint ends
-    /// at each byte below 0x80, counted eight bytes at a time.
+    /// Skips the current doc's positions without decoding them.
     private mutating func skipPendingPositions() throws {
+        try skipPositions(pendingPositions)
+        pendingPositions = 0
+    }
+
+    /// Skips `count` positions without decoding them: a varint ends at each
+    /// byte below 0x80, counted eight bytes at a time.
+    private mutating func skipPositions(_ count: Int) throws {
         guard let p = pos else { throw Self.corrupt("empty positions") }
-        var remaining = pendingPositions
+        var remaining = count
         var o = posOffset
         while remaining >= 8 && o + 8 <= posCount {
             let word = UInt64(littleEndian: p.loadUnaligned(fromByteOffset: o, as: UInt64.self))
@@ -498,7 +523,6 @@ public struct PostingsCursor {
             o += 1
         }
         posOffset = o
-        pendingPositions = 0
     }
 }
 
@@ -512,4 +536,16 @@ public final class PostingsBlockBuffer {
     }
 
     deinit { pointer.deallocate() }
+}
+
+extension PostingsCursor {
+    /// Decodes a list of several blocks a block at a time, into a buffer
+    /// appended to `buffers`, which must outlive the cursor's use. A short
+    /// list is walked as it is: a buffer would cost more than it saves.
+    public mutating func decodeBlocksIfLong(keepingBufferIn buffers: inout [PostingsBlockBuffer]) {
+        guard docFreq > PostingsCodec.blockSize else { return }
+        let buffer = PostingsBlockBuffer()
+        buffers.append(buffer)
+        decodeBlocks(into: buffer)
+    }
 }

@@ -382,6 +382,7 @@ public final class SearchEngine: @unchecked Sendable {
         // moves forward within a segment.
         let order = ranked.indices.sorted { (ranked[$0].segment, ranked[$0].doc) < (ranked[$1].segment, ranked[$1].doc) }
         var cursors: [PostingsCursor?] = []
+        var buffers: [PostingsBlockBuffer] = []
         var cursorSegment = -1
         var out = ranked
         for i in order {
@@ -389,8 +390,12 @@ public final class SearchEngine: @unchecked Sendable {
             let segment = snapshot.segments[e.segment]
             if e.segment != cursorSegment {
                 cursorSegment = e.segment
+                buffers.removeAll()
                 cursors = try words.map { w in
-                    try segment.info(TermField.bodyFolded.key(w.folded)).map { try segment.cursor($0, positions: true) }
+                    guard let info = segment.info(TermField.bodyFolded.key(w.folded)) else { return nil }
+                    var cursor = try segment.cursor(info, positions: true)
+                    cursor.decodeBlocksIfLong(keepingBufferIn: &buffers)
+                    return cursor
                 }
             }
             for j in words.indices {

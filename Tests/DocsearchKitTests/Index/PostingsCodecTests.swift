@@ -89,6 +89,51 @@ final class PostingsCodecTests: XCTestCase {
         }
     }
 
+    /// With positions too, walked one by one or decoded a block at a time
+    /// (a phrase's lists): every doc landed on, by `next` or by short and long
+    /// jumps, gives its own positions when they are asked for, however many
+    /// docs before it were passed without reading theirs.
+    func testPositionsStayInStepWhetherDecodedOneByOneOrByBlock() throws {
+        var rng = SystemRandomNumberGenerator()
+        let storage = PostingsBlockBuffer()
+        for layout in [PostingsCodec.Layout.impacts, .flaggedTF, .separateTF] {
+            for count in [1, 128, 129, 1000] { for buffered in [false, true] { for _ in 0..<5 {
+                let (post, pos, docs) = encode(count: count, layout: layout)
+                try post.withUnsafeBytes { p in
+                    try pos.withUnsafeBytes { q in
+                        var c = try PostingsCursor(post: ByteReader(p, path: "p"), pos: ByteReader(q, path: "q"),
+                                                   docFreq: count, layout: layout)
+                        if buffered { c.decodeBlocks(into: storage) }
+                        var target: UInt32 = 0
+                        var index = -1
+                        var positionsRead: UInt32? = nil
+                        while true {
+                            if Bool.random(using: &rng) {
+                                index += 1
+                                XCTAssertEqual(try c.next(), index < docs.count)
+                            } else {
+                                target = max(target, c.doc) + UInt32.random(in: 0...(Bool.random(using: &rng) ? 12 : 1200), using: &rng)
+                                index = docs.firstIndex { $0 >= target } ?? docs.count
+                                XCTAssertEqual(try c.advance(to: target), index < docs.count)
+                            }
+                            guard index < docs.count else { break }
+                            let want = docs[index]
+                            XCTAssertEqual(c.doc, want, "\(layout) \(count) buffered \(buffered)")
+                            // Positions are read at most once per doc (an advance to the doc
+                            // it stands on stays there).
+                            if want != positionsRead, Int.random(in: 0..<4, using: &rng) == 0 {
+                                XCTAssertEqual(try c.positions(), (0..<c.tf).map { want * 10 + $0 },
+                                               "\(layout) \(count) buffered \(buffered) doc \(want)")
+                                positionsRead = want
+                            }
+                            target = want
+                        }
+                    }
+                }
+            } } }
+        }
+    }
+
     /// Each block's impact is its highest tf and shortest length; the first
     /// block of a list has one only when the list has several blocks.
     func testBlockImpacts() throws {
@@ -123,14 +168,17 @@ final class PostingsCodecTests: XCTestCase {
                     guard (try? c.next()) == true else { break }
                     _ = try? c.positions()
                 }
-                // Decoded a block at a time, without positions.
-                guard var b = try? PostingsCursor(post: ByteReader(p, path: "j"), pos: nil,
-                                                  docFreq: Int.random(in: 0..<400, using: &rng)) else { return }
-                b.decodeBlocks(into: storage)
-                var target: UInt32 = 0
-                for _ in 0..<500 {
-                    target &+= UInt32.random(in: 0...300, using: &rng)
-                    guard (try? b.advance(to: target)) == true else { break }
+                // Decoded a block at a time, without positions and with.
+                for positions in [false, true] {
+                    guard var b = try? PostingsCursor(post: ByteReader(p, path: "j"), pos: positions ? ByteReader(p, path: "j") : nil,
+                                                      docFreq: Int.random(in: 0..<400, using: &rng)) else { return }
+                    b.decodeBlocks(into: storage)
+                    var target: UInt32 = 0
+                    for _ in 0..<500 {
+                        target &+= UInt32.random(in: 0...300, using: &rng)
+                        guard (try? b.advance(to: target)) == true else { break }
+                        if Bool.random(using: &rng) { _ = try? b.positions() }
+                    }
                 }
             }
         }

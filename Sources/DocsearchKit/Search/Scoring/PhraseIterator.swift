@@ -9,13 +9,17 @@ final class PhraseIterator: ClauseIterator {
     private var positions: [[UInt32]]
     /// Where each word's walk stands in `positions`.
     private var next: [Int]
+    /// Storage of the cursors that decode whole blocks; freed with the iterator.
+    private var buffers: [PostingsBlockBuffer] = []
 
     init?(phrase: Query.Phrase, idf: Double, context: SegmentContext) throws {
         var cursors: [PostingsCursor] = []
         var cost = Int.max
         for t in phrase.terms {
             guard let info = context.segment.info(TermField.bodyFolded.key(t.folded)) else { return nil }
-            cursors.append(try context.segment.cursor(info, positions: true))
+            var cursor = try context.segment.cursor(info, positions: true)
+            cursor.decodeBlocksIfLong(keepingBufferIn: &buffers)
+            cursors.append(cursor)
             cost = min(cost, info.docFreq)
         }
         guard !cursors.isEmpty else { return nil }

@@ -45,19 +45,10 @@ final class TermIterator: ClauseIterator {
         let field = idf * (hasDiacritics ? 1 + foldedOnlyWeight : 1) * (context.bm25.k1 + 1)
         bodyBound = field
         super.init(upperBound: field * (1 + (hasTitle ? titleWeight : 0)), cost: info.docFreq)
-        Self.decodeBlocks(&body, keep: &buffers)
-        Self.decodeBlocks(&bodyExact, keep: &buffers)
-        Self.decodeBlocks(&title, keep: &buffers)
-        Self.decodeBlocks(&titleExact, keep: &buffers)
-    }
-
-    /// Lists of several blocks are decoded a block at a time (a short one is
-    /// walked as it is: a buffer would cost more than it saves).
-    private static func decodeBlocks(_ cursor: inout PostingsCursor, keep buffers: inout [PostingsBlockBuffer]) {
-        guard cursor.docFreq > PostingsCodec.blockSize else { return }
-        let b = PostingsBlockBuffer()
-        buffers.append(b)
-        cursor.decodeBlocks(into: b)
+        body.decodeBlocksIfLong(keepingBufferIn: &buffers)
+        bodyExact.decodeBlocksIfLong(keepingBufferIn: &buffers)
+        title.decodeBlocksIfLong(keepingBufferIn: &buffers)
+        titleExact.decodeBlocksIfLong(keepingBufferIn: &buffers)
     }
 
     private let bodyBound: Double
