@@ -11,6 +11,10 @@
 ///                                                                  block's highest tf and shortest field
 ///                                                                  length, which bound its BM25 scores
 ///     block      := posting{<= blockSize}                         (first delta from the previous block's lastDoc)
+///                 | packed                                        layout .packed (segment format 6), a block
+///                                                                  of exactly blockSize postings
+///     packed     := docBits:u8 tfBits:u8 BitPacking(docDelta){blockSize} BitPacking(tf - 1){blockSize}
+///                                                                  (see BitPacking: 16 · bits bytes each)
 ///     posting    := code:varint tf:varint?                        layout .flaggedTF (segment format 4):
 ///                                                                  code = docDelta << 1 | (tf == 1),
 ///                                                                  tf written only when it is not 1
@@ -21,6 +25,11 @@
 /// docDelta of the very first doc is the doc id itself. Most words occur
 /// once in a plan, so the flag spares most postings a byte (the postings
 /// of 20,000 generated plans: 25.7 MB in format 3).
+///
+/// A full block is bit-packed in format 6: its deltas and frequencies are
+/// unpacked without a branch per posting, where varints need one per byte.
+/// Lists of one block, and the last block of a list when it is shorter,
+/// stay varints: they are walked one posting at a time.
 ///
 /// A block's impact lets a query skip the whole block, undecoded, when no plan
 /// in it can reach the top k (block-max pruning): tf is increasing and the
@@ -37,13 +46,16 @@ public enum PostingsCodec {
         case flaggedTF
         /// As `flaggedTF`, with each block's impact in its skip entry: segment format 5.
         case impacts
+        /// As `impacts`, with every full block of a list bit-packed: segment format 6.
+        case packed
 
         var flagsTF: Bool { self != .separateTF }
-        var skipEntrySize: Int { self == .impacts ? 20 : 12 }
+        var hasImpacts: Bool { self == .impacts || self == .packed }
+        var skipEntrySize: Int { hasImpacts ? 20 : 12 }
     }
 
     /// What new segments are written with.
-    public static let currentLayout = Layout.impacts
+    public static let currentLayout = Layout.packed
     /// More occurrences of one word in one plan than this mean a damaged file.
     public static let maxTermFrequency = 1 << 26
 
@@ -96,16 +108,30 @@ public enum PostingsCodec {
         for b in 0..<blockCount {
             let posStart = UInt32(pos.count - posBase)
             let lo = b * blockSize, hi = min(n, lo + blockSize)
-            for i in lo..<hi {
-                writePosting(docs[i] &- prev, tfs[i])
-                prev = docs[i]
-                writePositions(i)
+            if layout == .packed && hi - lo == blockSize {
+                var deltas = docs[lo..<hi]
+                for i in (lo + 1)..<hi { deltas[i] = docs[i] &- docs[i - 1] }
+                deltas[lo] = docs[lo] &- prev
+                let tfsLess1 = tfs[lo..<hi].map { $0 - 1 }[...]
+                let docBits = BitPacking.width(of: deltas), tfBits = BitPacking.width(of: tfsLess1)
+                post.u8(UInt8(docBits))
+                post.u8(UInt8(tfBits))
+                BitPacking.pack(deltas, width: docBits, into: &post)
+                BitPacking.pack(tfsLess1, width: tfBits, into: &post)
+                prev = docs[hi - 1]
+                for i in lo..<hi { writePositions(i) }
+            } else {
+                for i in lo..<hi {
+                    writePosting(docs[i] &- prev, tfs[i])
+                    prev = docs[i]
+                    writePositions(i)
+                }
             }
             let entry = skipAt + b * entrySize
             post.patchU32(docs[hi - 1], at: entry)
             post.patchU32(UInt32(post.count - dataStart), at: entry + 4)
             post.patchU32(posStart, at: entry + 8)
-            if layout == .impacts {
+            if layout.hasImpacts {
                 var maxTF: UInt32 = 0, minLength = UInt32.max
                 for i in lo..<hi {
                     maxTF = max(maxTF, tfs[i])
@@ -157,6 +183,11 @@ public struct PostingsCursor {
     /// positions start at `posOffset`. Positions of the docs passed over are
     /// skipped only when a later doc's are read, all at once.
     private var positionsFrom = 0
+    /// The bit-packed block being walked posting by posting: where its deltas
+    /// start, and the two widths (see `readPackedHeader`).
+    private var packedAt = 0
+    private var packedDocBits = 0
+    private var packedTFBits = 0
 
     public private(set) var doc: UInt32 = 0
     public private(set) var tf: UInt32 = 0
@@ -250,7 +281,12 @@ public struct PostingsCursor {
             blockIndex += 1
         }
         let delta: UInt32
-        if flagsTF {
+        if isPacked(blockIndex), let p = post {
+            if inBlock == 0 { try readPackedHeader() }
+            delta = BitPacking.value(at: inBlock, p, from: packedAt, width: packedDocBits)
+            tf = BitPacking.value(at: inBlock, p, from: packedAt + BitPacking.byteCount(width: packedDocBits),
+                                  width: packedTFBits) + 1
+        } else if flagsTF {
             let code = try readVarint()
             delta = code >> 1
             tf = code & 1 == 1 ? 1 : try readVarint()
@@ -359,10 +395,27 @@ public struct PostingsCursor {
         var o = offset
         var d = bufferCount > 0 ? buffer[bufferCount - 1] : doc
         var first = read == 0
-        // No posting takes more than two five-byte varints: with that many
-        // bytes left, the block is read without a bounds check per byte, and
-        // damage is reported once, after the loop.
-        if flagsTF && postCount - o >= count * 10 {
+        if isPacked(blockIndex) {
+            try readPackedHeader()
+            BitPacking.unpack(p, from: packedAt, width: packedDocBits, end: postCount, into: buffer)
+            BitPacking.unpack(p, from: packedAt + BitPacking.byteCount(width: packedDocBits), width: packedTFBits,
+                              end: postCount, into: buffer + PostingsCodec.blockSize)
+            var bad = false
+            for i in 0..<count {
+                let delta = buffer[i]
+                let (sum, overflow) = d.addingReportingOverflow(delta)
+                if overflow || (!first && delta == 0) { bad = true }
+                first = false
+                d = sum
+                buffer[i] = d
+                buffer[PostingsCodec.blockSize + i] += 1
+            }
+            if bad { throw Self.corrupt("packed postings block out of order") }
+            o = offset
+        } else if flagsTF && postCount - o >= count * 10 {
+            // No posting takes more than two five-byte varints: with that many
+            // bytes left, the block is read without a bounds check per byte, and
+            // damage is reported once, after the loop.
             var bad = false
             for i in 0..<count {
                 let code = Self.uncheckedVarint(p, &o, &bad)
@@ -439,6 +492,26 @@ public struct PostingsCursor {
         }
     }
 
+    /// Whether block `b` is bit-packed: a full block of a list of several, in format 6.
+    @inline(__always) private func isPacked(_ b: Int) -> Bool {
+        layout == .packed && blockCount > 0 && docFreq - b * PostingsCodec.blockSize >= PostingsCodec.blockSize
+    }
+
+    /// Reads a packed block's widths at `offset`, checks that the block lies
+    /// in the postings, and moves `offset` past it (its size is fixed).
+    private mutating func readPackedHeader() throws {
+        guard let p = post, offset + 2 <= postCount else { throw Self.corrupt("packed block past the end") }
+        packedDocBits = Int(p.load(fromByteOffset: offset, as: UInt8.self))
+        packedTFBits = Int(p.load(fromByteOffset: offset + 1, as: UInt8.self))
+        guard packedDocBits <= 32, packedTFBits <= 26 else {
+            throw Self.corrupt("packed block widths \(packedDocBits) and \(packedTFBits)")
+        }
+        packedAt = offset + 2
+        let end = packedAt + BitPacking.byteCount(width: packedDocBits) + BitPacking.byteCount(width: packedTFBits)
+        guard end <= postCount else { throw Self.corrupt("packed block past the end") }
+        offset = end
+    }
+
     /// What bounds the scores of a block of postings.
     public struct BlockImpact: Equatable {
         /// The block's last doc.
@@ -459,7 +532,7 @@ public struct PostingsCursor {
     /// go backwards.
     public mutating func blockImpact(from target: UInt32) throws -> BlockImpact? {
         if exhausted { return nil }
-        guard blockCount > 0, layout == .impacts else { return .unknown }
+        guard blockCount > 0, layout.hasImpacts else { return .unknown }
         var b = max(shallowBlock, blockIndex)
         while b < blockCount, try skipEntry(b, 0) < target { b += 1 }
         shallowBlock = b

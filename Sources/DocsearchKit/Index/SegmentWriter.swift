@@ -25,9 +25,10 @@ public struct SegmentWriter {
     public static let magic = "DSEG"
     /// 4: postings flag a term frequency of one in the doc delta (PostingsCodec.Layout).
     /// 5: skip entries carry each block's impact (max tf, min length), for block-max pruning.
-    public static let version: UInt16 = 5
-    /// Formats 3 and 4 (written before) are still read, so an index need not be rebuilt.
-    public static let readableVersions: ClosedRange<UInt16> = 3...5
+    /// 6: full postings blocks are bit-packed (PostingsCodec, BitPacking).
+    public static let version: UInt16 = 6
+    /// Formats 3 to 5 (written before) are still read, so an index need not be rebuilt.
+    public static let readableVersions: ClosedRange<UInt16> = 3...6
 
     /// The segment format whose postings are written in `layout`.
     static func version(of layout: PostingsCodec.Layout) -> UInt16 {
@@ -35,12 +36,18 @@ public struct SegmentWriter {
         case .separateTF: return 3
         case .flaggedTF: return 4
         case .impacts: return 5
+        case .packed: return 6
         }
     }
 
     /// How a segment of format `version` writes its postings.
     static func layout(ofVersion version: UInt16) -> PostingsCodec.Layout {
-        version >= 5 ? .impacts : version == 4 ? .flaggedTF : .separateTF
+        switch version {
+        case ...3: return .separateTF
+        case 4: return .flaggedTF
+        case 5: return .impacts
+        default: return .packed
+        }
     }
     /// Records compressed together: more shrinks better, fewer decodes faster.
     public static let recordsPerBlock = 16

@@ -59,7 +59,7 @@ final class PostingsCodecTests: XCTestCase {
     func testAdvanceWithoutPositionsMatchesNext() throws {
         var rng = SystemRandomNumberGenerator()
         let storage = PostingsBlockBuffer()
-        for layout in [PostingsCodec.Layout.impacts, .flaggedTF, .separateTF] {
+        for layout in [PostingsCodec.Layout.packed, .impacts, .flaggedTF, .separateTF] {
             for count in [1, 100, 128, 129, 1000] { for buffered in [false, true] {
                 let (post, _, docs) = encode(count: count, layout: layout)
                 try post.withUnsafeBytes { p in
@@ -96,7 +96,7 @@ final class PostingsCodecTests: XCTestCase {
     func testPositionsStayInStepWhetherDecodedOneByOneOrByBlock() throws {
         var rng = SystemRandomNumberGenerator()
         let storage = PostingsBlockBuffer()
-        for layout in [PostingsCodec.Layout.impacts, .flaggedTF, .separateTF] {
+        for layout in [PostingsCodec.Layout.packed, .impacts, .flaggedTF, .separateTF] {
             for count in [1, 128, 129, 1000] { for buffered in [false, true] { for _ in 0..<5 {
                 let (post, pos, docs) = encode(count: count, layout: layout)
                 try post.withUnsafeBytes { p in
@@ -191,7 +191,7 @@ final class PostingsCodecTests: XCTestCase {
         let tfs = docs.map { $0 % 37 + 1 }
         var positions: [UInt32] = []
         for (d, tf) in zip(docs, tfs) { for k in 0..<tf { positions.append(d + k * (k % 3 == 0 ? 150 : 3)) } }
-        for layout in [PostingsCodec.Layout.flaggedTF, .separateTF] {
+        for layout in [PostingsCodec.Layout.packed, .flaggedTF, .separateTF] {
             var post = ByteWriter(), pos = ByteWriter()
             PostingsCodec.encode(docs: docs, tfs: tfs, positions: positions, withPositions: true, post: &post, pos: &pos,
                                  layout: layout)
