@@ -65,14 +65,56 @@ enum BitPacking {
             return
         }
         if start + byteCount(width: width) + 8 <= end {
-            let mask = UInt64(1) << UInt64(width) - 1
-            for i in 0..<count {
-                let bit = i * width
-                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start + bit >> 3, as: UInt64.self))
-                out[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+            // One copy of the loop per width, each with its shifts and mask
+            // known to the compiler, which unrolls and vectorises it.
+            switch width {
+            case 1: unpack(base + start, constantWidth: 1, into: out)
+            case 2: unpack(base + start, constantWidth: 2, into: out)
+            case 3: unpack(base + start, constantWidth: 3, into: out)
+            case 4: unpack(base + start, constantWidth: 4, into: out)
+            case 5: unpack(base + start, constantWidth: 5, into: out)
+            case 6: unpack(base + start, constantWidth: 6, into: out)
+            case 7: unpack(base + start, constantWidth: 7, into: out)
+            case 8: unpack(base + start, constantWidth: 8, into: out)
+            case 9: unpack(base + start, constantWidth: 9, into: out)
+            case 10: unpack(base + start, constantWidth: 10, into: out)
+            case 11: unpack(base + start, constantWidth: 11, into: out)
+            case 12: unpack(base + start, constantWidth: 12, into: out)
+            case 13: unpack(base + start, constantWidth: 13, into: out)
+            case 14: unpack(base + start, constantWidth: 14, into: out)
+            case 15: unpack(base + start, constantWidth: 15, into: out)
+            case 16: unpack(base + start, constantWidth: 16, into: out)
+            case 17: unpack(base + start, constantWidth: 17, into: out)
+            case 18: unpack(base + start, constantWidth: 18, into: out)
+            case 19: unpack(base + start, constantWidth: 19, into: out)
+            case 20: unpack(base + start, constantWidth: 20, into: out)
+            case 21: unpack(base + start, constantWidth: 21, into: out)
+            case 22: unpack(base + start, constantWidth: 22, into: out)
+            case 23: unpack(base + start, constantWidth: 23, into: out)
+            case 24: unpack(base + start, constantWidth: 24, into: out)
+            case 25: unpack(base + start, constantWidth: 25, into: out)
+            case 26: unpack(base + start, constantWidth: 26, into: out)
+            case 27: unpack(base + start, constantWidth: 27, into: out)
+            case 28: unpack(base + start, constantWidth: 28, into: out)
+            case 29: unpack(base + start, constantWidth: 29, into: out)
+            case 30: unpack(base + start, constantWidth: 30, into: out)
+            case 31: unpack(base + start, constantWidth: 31, into: out)
+            case 32: unpack(base + start, constantWidth: 32, into: out)
+            default: preconditionFailure("width \(width)")
             }
         } else {
             for i in 0..<count { out[i] = value(at: i, base, from: start, width: width) }
+        }
+    }
+
+    /// The fast loop, inlined into each case of `unpack` with a constant width.
+    @inline(__always)
+    private static func unpack(_ block: UnsafeRawPointer, constantWidth width: Int, into out: UnsafeMutablePointer<UInt32>) {
+        let mask = UInt64(1) << UInt64(width) - 1
+        for i in 0..<count {
+            let bit = i * width
+            let word = UInt64(littleEndian: block.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
+            out[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
         }
     }
 }

@@ -400,17 +400,20 @@ public struct PostingsCursor {
             BitPacking.unpack(p, from: packedAt, width: packedDocBits, end: postCount, into: buffer)
             BitPacking.unpack(p, from: packedAt + BitPacking.byteCount(width: packedDocBits), width: packedTFBits,
                               end: postCount, into: buffer + PostingsCodec.blockSize)
-            var bad = false
-            for i in 0..<count {
+            // Running sums in 64 bits: one overflow check for the block, and a
+            // zero delta (out of order) noted without a branch.
+            var sum = UInt64(d)
+            var zeros = !first && buffer[0] == 0 ? 1 : 0
+            sum += UInt64(buffer[0])
+            buffer[0] = UInt32(truncatingIfNeeded: sum)
+            for i in 1..<count {
                 let delta = buffer[i]
-                let (sum, overflow) = d.addingReportingOverflow(delta)
-                if overflow || (!first && delta == 0) { bad = true }
-                first = false
-                d = sum
-                buffer[i] = d
-                buffer[PostingsCodec.blockSize + i] += 1
+                zeros |= delta == 0 ? 1 : 0
+                sum += UInt64(delta)
+                buffer[i] = UInt32(truncatingIfNeeded: sum)
             }
-            if bad { throw Self.corrupt("packed postings block out of order") }
+            for i in 0..<count { buffer[PostingsCodec.blockSize + i] &+= 1 }
+            if zeros != 0 || sum > UInt64(UInt32.max) { throw Self.corrupt("packed postings block out of order") }
             o = offset
         } else if flagsTF && postCount - o >= count * 10 {
             // No posting takes more than two five-byte varints: with that many
