@@ -9,6 +9,11 @@ public enum IndexError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .noIndex(dir): return "no index in \(dir); run `docsearch index` first"
+        case let .corrupt(dir, .unsupportedVersion(path, found, supported)) where found > supported:
+            // Not damage: a later docsearch wrote it.
+            return "the index in \(dir) was written by a newer docsearch: \(path) has format version \(found), "
+                + "and this docsearch reads versions up to \(supported). Use the newer docsearch, or rebuild the "
+                + "index for this one with `docsearch index --rebuild`."
         case let .corrupt(dir, cause):
             return "the index in \(dir) is damaged: \(cause). Rebuild it with `docsearch index --rebuild` (or delete \(dir))."
         case let .store(e): return e.description

@@ -18,7 +18,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case let .truncated(path, need, have): return "\(path) is truncated (needs \(need) bytes, has \(have))"
         case let .badMagic(path): return "\(path) is not a docsearch file (bad magic number)"
         case let .unsupportedVersion(path, found, supported):
-            return "\(path) has format version \(found); this docsearch reads version \(supported)"
+            return "\(path) has format version \(found); this docsearch reads versions up to \(supported)"
         case let .checksumMismatch(path): return "\(path) is corrupt (checksum mismatch)"
         case let .corrupt(path, reason): return "\(path) is corrupt: \(reason)"
         case let .locked(path): return "another `docsearch index` holds the lock \(path)"

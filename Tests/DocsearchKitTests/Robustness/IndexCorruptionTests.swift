@@ -58,6 +58,27 @@ final class IndexCorruptionTests: XCTestCase {
         XCTAssertEqual(run.stdout, "")
     }
 
+    /// A segment from a later docsearch (a format version this one does not
+    /// read) is not called damage: the message says which file, which
+    /// versions, and both ways out.
+    func testASegmentOfANewerFormatIsNamedAsSuch() throws {
+        let (folder, index, segment) = try seedIndex()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: segment)))
+        let newer = SegmentWriter.version + 1
+        bytes[4] = UInt8(newer & 0xFF)
+        bytes[5] = UInt8(newer >> 8)
+        try RobustnessSupport.write(bytes, to: URL(fileURLWithPath: segment))
+        let run = try RobustnessSupport.run(["search", "bình đẳng giới", "--index", index])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("written by a newer docsearch"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("\(segment) has format version \(newer)"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("up to \(SegmentWriter.version)"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("docsearch index --rebuild"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("damaged"), run.stderr)
+        XCTAssertEqual(run.stdout, "")
+    }
+
     /// Where section `tag` of a segment file lies (`ChunkedSections`' table,
     /// inside the 8-byte `ContainerFile` header).
     private static func section(_ tag: String, in file: [UInt8]) -> Range<Int>? {
