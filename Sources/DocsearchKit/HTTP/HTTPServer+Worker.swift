@@ -6,7 +6,8 @@ import Glibc
 /// send; it waits for one to read a response only up to `writeTimeout`.
 extension HTTPServer {
     /// Requests answered in one turn before a pipelining client goes to the
-    /// back of the queue, so it cannot keep a worker to itself.
+    /// back of the queue, so it cannot keep a worker to itself. While other
+    /// connections wait for a worker, a turn is one request.
     static let requestsPerTurn = 64
 
     func serve(_ connection: HTTPConnection, scratch: UnsafeMutableRawBufferPointer) {
@@ -18,11 +19,18 @@ extension HTTPServer {
                 if connection.parser.hasPartialRequest { connection.requestStartedAt = MonotonicClock.now() }
                 if !keepOpen { return release(connection, close: true) }
                 answered += 1
-                if answered >= HTTPServer.requestsPerTurn {
-                    // Still busy: requeued rather than re-armed, as requests may
-                    // already sit in the parser with nothing new on the socket.
-                    pool?.submit(connection)
-                    return
+                // A client that sends its next request as soon as it reads an
+                // answer would otherwise be served again and again while the
+                // others wait (with 64 clients over 20,000 plans: p50 5 ms,
+                // p99 1.7 s). It goes to the back of the line: requeued when
+                // requests already sit in the parser (nothing new may come on
+                // the socket), else handed back to epoll.
+                if answered >= HTTPServer.requestsPerTurn || pool?.hasWaitingConnections == true {
+                    if connection.parser.bufferedByteCount > 0 {
+                        pool?.submit(connection)
+                        return
+                    }
+                    return release(connection, close: false)
                 }
             case .failure(let error):
                 refuse(error, on: connection)

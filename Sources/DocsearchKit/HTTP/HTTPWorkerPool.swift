@@ -39,6 +39,13 @@ final class HTTPWorkerPool: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Whether connections are queued, waiting for a worker.
+    var hasWaitingConnections: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return queueHead < queue.count
+    }
+
     /// Blocks until a connection is queued; nil once shutting down and the queue is empty.
     private func take() -> HTTPConnection? {
         condition.lock()

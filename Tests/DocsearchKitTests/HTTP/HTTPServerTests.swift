@@ -59,6 +59,27 @@ final class HTTPServerTests: XCTestCase {
         XCTAssertEqual(try HTTPTestClient.get("/other", port: test.port).statusCode, 200)
     }
 
+    /// One worker, one client with thirty slow requests in line: a second
+    /// client is answered after the first one's current request, not after
+    /// all thirty (a client that keeps sending cannot keep a worker).
+    func testAWaitingClientIsServedBetweenAnotherClientsRequests() throws {
+        let test = try TestServer(configure: { $0.workerCount = 1 }) { request in
+            if request.path.hasPrefix("/slow") { usleep(20_000) }
+            return TestServer.echo(request)
+        }
+        let busy = try HTTPTestClient(port: test.port)
+        try busy.send((0..<30).map { "GET /slow/\($0) HTTP/1.1\r\nHost: t\r\n\r\n" }.joined())
+        XCTAssertTrue(test.log.wait { $0.count >= 1 }, "the first slow request is answered")
+        let other = try HTTPTestClient(port: test.port)
+        try other.send("GET /other HTTP/1.1\r\nHost: t\r\n\r\n")
+        XCTAssertEqual(try other.readResponse().bodyText, "path=/other ")
+        XCTAssertTrue(test.log.wait { $0.contains { $0.target == "/other" } })
+        let order = test.log.entries.map(\.target)
+        let position = try XCTUnwrap(order.firstIndex(of: "/other"), "\(order)")
+        XCTAssertLessThanOrEqual(position, 3, "\(order)")
+        for number in 0..<30 { XCTAssertEqual(try busy.readResponse().bodyText, "path=/slow/\(number) ") }
+    }
+
     func testHeadSendsLengthWithoutBody() throws {
         let test = try TestServer()
         let client = try HTTPTestClient(port: test.port)
