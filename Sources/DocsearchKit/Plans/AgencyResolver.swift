@@ -266,13 +266,12 @@ public struct AgencyResolver: Sendable {
         var inSection = false
         for raw in lines {
             let line = raw.trimming(" \t*#")
-            let folded = Folding.fold(line)
             if let body = Self.romanHeading(line) {
                 inSection = Folding.fold(body).trimming(" .:") == "to chuc thuc hien"
                 continue
             }
-            if folded.hasPrefix("noi nhan") { inSection = false }
-            if folded.hasPrefix("- don vi chu tri:") || folded.hasPrefix("don vi chu tri:") {
+            if Folding.foldedHasPrefix(line, "noi nhan") { inSection = false }
+            if Folding.foldedHasPrefix(line, "- don vi chu tri:") || Folding.foldedHasPrefix(line, "don vi chu tri:") {
                 if let colon = line.firstIndex(of: ":") { out += Self.parts(String(line[line.index(after: colon)...])) }
                 continue
             }
@@ -285,7 +284,7 @@ public struct AgencyResolver: Sendable {
 
     /// The items of "Nơi nhận:" ("- UBND tỉnh;", "· Sở Tư pháp;"), split at commas; not "Như trên" or "Lưu".
     func recipientNames(lines: [String]) -> [String] {
-        guard let start = lines.firstIndex(where: { Folding.fold($0.trimmingSpaces()).hasPrefix("noi nhan") }) else { return [] }
+        guard let start = lines.firstIndex(where: { Folding.foldedHasPrefix($0.trimmingSpaces(), "noi nhan") }) else { return [] }
         var out: [String] = []
         var started = false
         let bullets: Set<Character> = ["-", "·", "•", "+", "–"]

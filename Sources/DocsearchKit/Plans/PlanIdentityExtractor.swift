@@ -253,7 +253,7 @@ public struct PlanIdentityExtractor: Sendable {
     /// The signature block after "Nơi nhận": title lines, then the signer's name.
     func signer(lines: [String]) -> Signer? {
         let cleaned = lines.map { $0.trimming(" \t*") }
-        let start = cleaned.firstIndex { Folding.fold($0).hasPrefix("noi nhan") } ?? 0
+        let start = cleaned.firstIndex { Folding.foldedHasPrefix($0, "noi nhan") } ?? 0
         var i = start
         while i < cleaned.count {
             let line = cleaned[i]

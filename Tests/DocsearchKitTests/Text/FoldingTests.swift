@@ -44,6 +44,29 @@ final class FoldingTests: XCTestCase {
         }
     }
 
+    /// The prefix test that skips folding agrees with folding first, on every
+    /// line of the seed plans and of law articles, and on the edge cases: a
+    /// line shorter than the prefix, capitals, diacritics, a combining mark
+    /// right after the prefix.
+    func testFoldedHasPrefixAgreesWithFoldingFirst() {
+        let prefixes = ["noi nhan", "- don vi chu tri:", "don vi chu tri:", "can cu", "n", ""]
+        var lines: [String] = ["Nơi nhận:", "NƠI NHẬN:", "  Nơi nhận", "Noi nhan", "Nơi", "noi nhan\u{0301}x",
+                               "ĐƠN VỊ CHỦ TRÌ: Sở Tư pháp", "- Đơn vị chủ trì: Phòng GD&ĐT", "Ñoi nhan", ""]
+        for (_, raw) in TextTestCorpus.seedPlans() + TextTestCorpus.lawArticles(step: 10) {
+            lines += TextNormalizer.normalize(raw).split(separator: "\n").map { String($0).trimming(" \t*#") }
+        }
+        XCTAssertGreaterThan(lines.count, 1000)
+        var matched = 0
+        for line in lines {
+            for p in prefixes {
+                let expected = Folding.fold(line).hasPrefix(p)
+                XCTAssertEqual(Folding.foldedHasPrefix(line, p), expected, "\(line) / \(p)")
+                if expected && p == "noi nhan" { matched += 1 }
+            }
+        }
+        XCTAssertGreaterThan(matched, 5)
+    }
+
     private func referenceFold(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for u in s.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
