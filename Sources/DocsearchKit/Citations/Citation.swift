@@ -13,12 +13,21 @@ public struct DocumentDate: Codable, Sendable, Hashable, CustomStringConvertible
         self.day = month == nil ? nil : day
     }
 
-    /// "2023-07-13", "2021-10" or "2021".
+    /// "2023-07-13", "2021-10" or "2021". Padded by hand: `String(format:)`
+    /// was 2% of the index build (perf).
     public var iso: String {
-        var s = String(format: "%04d", year)
-        if let m = month { s += String(format: "-%02d", m) }
-        if let d = day, month != nil { s += String(format: "-%02d", d) }
+        var s = Self.zeroPadded(year, width: 4)
+        if let m = month { s += "-" + Self.zeroPadded(m, width: 2) }
+        if let d = day, month != nil { s += "-" + Self.zeroPadded(d, width: 2) }
         return s
+    }
+
+    /// `n` in at least `width` characters, as `%0<width>d` writes it (a minus sign counts).
+    static func zeroPadded(_ n: Int, width: Int) -> String {
+        let digits = String(n.magnitude)
+        let sign = n < 0 ? "-" : ""
+        let zeros = max(0, width - sign.count - digits.count)
+        return sign + String(repeating: "0", count: zeros) + digits
     }
 
     public var description: String { iso }

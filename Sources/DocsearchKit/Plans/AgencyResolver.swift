@@ -174,7 +174,7 @@ public struct AgencyResolver: Sendable {
         }
         let strip = " \t*·•-+;:,./"
         out = out.trimming(strip)
-        if Folding.fold(out).hasPrefix("doi voi ") { out = String(out.dropFirst("đối với ".count)) }
+        if Folding.foldedHasPrefix(out, "doi voi ") { out = String(out.dropFirst("đối với ".count)) }
         return out.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 

@@ -42,7 +42,7 @@ public struct PlanIdentityExtractor: Sendable {
 
     func kindOfTypeLine(_ line: String) -> DocumentKind? {
         let trimmed = line.trimming(" \t*#")
-        guard !trimmed.isEmpty, trimmed == trimmed.uppercased(), trimmed.count <= 24 else { return nil }
+        guard !trimmed.isEmpty, Self.mayBeCapitals(trimmed), trimmed == trimmed.uppercased(), trimmed.count <= 24 else { return nil }
         let folded = Folding.fold(trimmed)
         for kind in DocumentKind.allCases {
             if let name = DocumentCodes.kindInfo[kind]?.names.first, Folding.fold(name) == folded { return kind }
@@ -275,8 +275,15 @@ public struct PlanIdentityExtractor: Sendable {
         return nil
     }
 
+    /// False when `line` has an ASCII lowercase letter, so is not in capitals:
+    /// most lines, which then need no uppercased copy (perf: type and signer
+    /// lines are looked for line by line).
+    private static func mayBeCapitals(_ line: String) -> Bool {
+        !line.utf8.contains { $0 &- 0x61 < 26 }
+    }
+
     private func isTitleLine(_ line: String) -> Bool {
-        guard !line.isEmpty, line.count <= 40, line == line.uppercased() else { return false }
+        guard Self.mayBeCapitals(line), !line.isEmpty, line.count <= 40, line == line.uppercased() else { return false }
         let folded = Folding.fold(line)
         if folded.hasPrefix("kt.") || folded.hasPrefix("tm.") || folded.hasPrefix("tl.") || folded.hasPrefix("q.") { return true }
         return Self.signerTitles.contains { line.contains($0) }
