@@ -101,6 +101,14 @@ enum FacetCounter {
             guard s >= 0 && s < ordinals.columns.count else { return }
             for entry in ordinals.columns[s] {
                 let ends = entry.column.ends, ordinals = entry.column.ordinals
+                // Many plans for the column's values: count by the segment's own
+                // ordinals in a small array, then move the counts to their slots
+                // once (the slot lookup and the first-count test per ordinal were
+                // most of counting over 20,000 plans, perf).
+                if docs.count * 4 >= entry.slots.count {
+                    addByOrdinal(entry, docs: docs)
+                    continue
+                }
                 entry.slots.withUnsafeBufferPointer { slots in
                     perValue.withUnsafeMutableBufferPointer { counts in
                         for d in docs where d >= 0 && d < ends.count {
@@ -114,6 +122,26 @@ enum FacetCounter {
                         }
                     }
                 }
+            }
+        }
+
+        private mutating func addByOrdinal(_ entry: FacetOrdinals.Column, docs: [Int]) {
+            let ends = entry.column.ends, ordinals = entry.column.ordinals
+            var local = [UInt32](repeating: 0, count: entry.slots.count)
+            local.withUnsafeMutableBufferPointer { counts in
+                for d in docs where d >= 0 && d < ends.count {
+                    let start = d == 0 ? 0 : Int(ends[d - 1]), end = min(Int(ends[d]), ordinals.count)
+                    guard start < end else { continue }
+                    for k in start..<end {
+                        let o = Int(ordinals[k])
+                        if o < counts.count { counts[o] &+= 1 }
+                    }
+                }
+            }
+            for (o, n) in local.enumerated() where n > 0 {
+                let slot = Int(entry.slots[o])
+                if perValue[slot] == 0 { touched.append(slot) }
+                perValue[slot] += Int(n)
             }
         }
 

@@ -100,4 +100,45 @@ final class FacetCounterTests: XCTestCase {
         XCTAssertEqual(again.facets, r.facets)
         XCTAssertEqual(Set(r.facets.keys), Set(naive.keys))
     }
+
+    /// On 300 generated plans, queries that match a few plans and most of
+    /// them: counting into snapshot slots (by slot per plan, or by the
+    /// segment's ordinals first when the plans are many for a column) gives
+    /// the counts that counting by text gives.
+    func testSlotCountingAgreesWithTextCountingOnGeneratedPlans() throws {
+        let tool = Fixtures.shared.appendingPathComponent("tools/gen_plans.py")
+        guard FileManager.default.fileExists(atPath: tool.path) else { throw XCTSkip("gen_plans.py not found") }
+        let corpus = try Fixtures.scratch("facet-gen")
+        defer { try? FileManager.default.removeItem(at: corpus) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", tool.path, "--out", corpus.path, "--count", "300", "--seed", "11"]
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw XCTSkip("gen_plans.py failed") }
+        let index = corpus.appendingPathComponent("idx").path
+        _ = try IndexWriter.run(IndexWriter.Options(directory: index, roots: [corpus.appendingPathComponent("plans").path]))
+        let queries = ["kế hoạch", "Chỉ thị 20", "bình đẳng giới", "huyện Thủ Thừa", "Nghị định 162/2017/NĐ-CP", "trẻ em"]
+        // Counted by text: a fresh snapshot, before its values are numbered.
+        let byText = try IndexSnapshot.open(directory: index)
+        var expected: [[String: [SearchResults.FacetCount]]] = []
+        var totals: [Int] = []
+        for q in queries {
+            let r = try SearchEngine(snapshot: byText).search(SearchRequest(query: q, limit: 1, wantFacets: true))
+            XCTAssertFalse(byText.hasFacetOrdinals, q)
+            expected.append(r.facets)
+            totals.append(r.total)
+        }
+        XCTAssertEqual(totals.max(), 300)
+        XCTAssertLessThan(totals.min() ?? 0, 60)
+        // Counted by slot: another snapshot, numbered first.
+        let bySlot = try IndexSnapshot.open(directory: index)
+        _ = try bySlot.facetOrdinals()
+        for (i, q) in queries.enumerated() {
+            let r = try SearchEngine(snapshot: bySlot).search(SearchRequest(query: q, limit: 1, wantFacets: true))
+            XCTAssertEqual(r.facets, expected[i], q)
+            XCTAssertFalse(r.facets.isEmpty, q)
+        }
+    }
 }
