@@ -126,15 +126,22 @@ enum FacetCounter {
         }
 
         private mutating func addByOrdinal(_ entry: FacetOrdinals.Column, docs: [Int]) {
-            let ends = entry.column.ends, ordinals = entry.column.ordinals
             var local = [UInt32](repeating: 0, count: entry.slots.count)
-            local.withUnsafeMutableBufferPointer { counts in
-                for d in docs where d >= 0 && d < ends.count {
-                    let start = d == 0 ? 0 : Int(ends[d - 1]), end = min(Int(ends[d]), ordinals.count)
-                    guard start < end else { continue }
-                    for k in start..<end {
-                        let o = Int(ordinals[k])
-                        if o < counts.count { counts[o] &+= 1 }
+            entry.column.ends.withUnsafeBytes { ends in
+                entry.column.ordinals.withUnsafeBytes { ordinals in
+                    local.withUnsafeMutableBufferPointer { counts in
+                        func value(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> Int {
+                            Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)))
+                        }
+                        let docCount = ends.count / 4, ordinalCount = ordinals.count / 4
+                        for d in docs where d >= 0 && d < docCount {
+                            let start = d == 0 ? 0 : value(ends, d - 1), end = min(value(ends, d), ordinalCount)
+                            guard start < end else { continue }
+                            for k in start..<end {
+                                let o = value(ordinals, k)
+                                if o < counts.count { counts[o] &+= 1 }
+                            }
+                        }
                     }
                 }
             }
