@@ -91,4 +91,16 @@ final class AgencyResolverTests: XCTestCase {
         XCTAssertEqual(byKey["2274/KH-UBND"] ?? nil, "Ủy ban nhân dân huyện Thủ Thừa")
         XCTAssertEqual(byKey["21-CT/TW"] ?? nil, "Ban Bí thư")
     }
+
+    /// A footnote number glued to an agency's last word ("Sở GD&ĐT1") is
+    /// dropped, ASCII digits or not; a word without one comes back as it is.
+    func testFootnoteMarkersAreDroppedFromTheLastWord() {
+        XCTAssertEqual(AgencyNameParser.withoutFootnoteMarker("gddt1"), "gddt")
+        XCTAssertEqual(AgencyNameParser.withoutFootnoteMarker("phap12"), "phap")
+        XCTAssertEqual(AgencyNameParser.withoutFootnoteMarker("duc²"), "duc")
+        XCTAssertEqual(AgencyNameParser.withoutFootnoteMarker("2023"), "2", "one character is always kept")
+        XCTAssertEqual(AgencyNameParser.withoutFootnoteMarker("dục"), "dục")
+        XCTAssertEqual(AgencyNameParser.withoutFootnoteMarker("so"), "so")
+        XCTAssertEqual(AgencyNameParser.withoutFootnoteMarker("7"), "7")
+    }
 }
