@@ -29,12 +29,17 @@ final class SegmentFormatTests: XCTestCase {
         }
     }
 
-    func testEveryFormatReadsTheSamePostings() throws {
+    /// One segment per format of every third law article, in a scratch folder
+    /// removed after `body`.
+    private func withSegments(_ body: ([(layout: PostingsCodec.Layout, reader: SegmentReader, size: Int)]) throws -> Void) throws {
         let texts = TextTestCorpus.lawArticles(step: 3)
         guard texts.count > 500 else { throw XCTSkip("ALQAC articles not found") }
         let dir = try Fixtures.scratch("formats")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let all = try segments(of: texts, in: dir)
+        try body(try segments(of: texts, in: dir))
+    }
+
+    func testEveryFormatReadsTheSamePostings() throws { try withSegments { all in
         let reference = all[0].reader
         XCTAssertGreaterThan(reference.termCountValue, 1000)
         var postings = 0, longLists = 0
@@ -57,16 +62,11 @@ final class SegmentFormatTests: XCTestCase {
         }
         XCTAssertGreaterThan(postings, 100_000)
         XCTAssertGreaterThan(longLists, 100, "lists of several full blocks, which format 6 packs")
-    }
+    } }
 
     /// The same lists decoded a block at a time, as searches read them, with
     /// jumps: format 6 unpacks full blocks, the others decode varints.
-    func testBlockDecodingAgreesAcrossFormats() throws {
-        let texts = TextTestCorpus.lawArticles(step: 3)
-        guard texts.count > 500 else { throw XCTSkip("ALQAC articles not found") }
-        let dir = try Fixtures.scratch("formats-blocks")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let all = try segments(of: texts, in: dir)
+    func testBlockDecodingAgreesAcrossFormats() throws { try withSegments { all in
         let (old, packed) = (all[2].reader, all[3].reader)
         let storageA = PostingsBlockBuffer(), storageB = PostingsBlockBuffer()
         var compared = 0
@@ -86,18 +86,14 @@ final class SegmentFormatTests: XCTestCase {
             XCTAssertFalse(try b.advance(to: target))
         }
         XCTAssertGreaterThan(compared, 5_000)
-    }
+    } }
 
     /// Each format is smaller than the one before it, except that impacts
     /// add eight bytes per block; bit-packing takes them back and more.
-    func testLaterFormatsAreSmaller() throws {
-        let texts = TextTestCorpus.lawArticles(step: 3)
-        guard texts.count > 500 else { throw XCTSkip("ALQAC articles not found") }
-        let dir = try Fixtures.scratch("formats-size")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let sizes = Dictionary(uniqueKeysWithValues: try segments(of: texts, in: dir).map { ("\($0.layout)", $0.size) })
+    func testLaterFormatsAreSmaller() throws { try withSegments { all in
+        let sizes = Dictionary(uniqueKeysWithValues: all.map { ("\($0.layout)", $0.size) })
         XCTAssertLessThan(sizes["flaggedTF"]!, sizes["separateTF"]!)
         XCTAssertLessThan(sizes["packed"]!, sizes["impacts"]!)
         XCTAssertLessThan(sizes["packed"]!, sizes["flaggedTF"]!)
-    }
+    } }
 }

@@ -106,17 +106,8 @@ final class FacetCounterTests: XCTestCase {
     /// segment's ordinals first when the plans are many for a column) gives
     /// the counts that counting by text gives.
     func testSlotCountingAgreesWithTextCountingOnGeneratedPlans() throws {
-        let tool = Fixtures.shared.appendingPathComponent("tools/gen_plans.py")
-        guard FileManager.default.fileExists(atPath: tool.path) else { throw XCTSkip("gen_plans.py not found") }
-        let corpus = try Fixtures.scratch("facet-gen")
+        let corpus = try Fixtures.generatedPlans(count: 300, seed: 11, name: "facet-gen")
         defer { try? FileManager.default.removeItem(at: corpus) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", tool.path, "--out", corpus.path, "--count", "300", "--seed", "11"]
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw XCTSkip("gen_plans.py failed") }
         let index = corpus.appendingPathComponent("idx").path
         _ = try IndexWriter.run(IndexWriter.Options(directory: index, roots: [corpus.appendingPathComponent("plans").path]))
         let queries = ["kế hoạch", "Chỉ thị 20", "bình đẳng giới", "huyện Thủ Thừa", "Nghị định 162/2017/NĐ-CP", "trẻ em"]

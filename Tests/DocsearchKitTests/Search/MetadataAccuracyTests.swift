@@ -9,16 +9,7 @@ final class MetadataAccuracyTests: XCTestCase {
         if let given = ProcessInfo.processInfo.environment["DOCSEARCH_ACCURACY_CORPUS"], !given.isEmpty {
             corpus = URL(fileURLWithPath: given)
         } else {
-            let tool = Fixtures.shared.appendingPathComponent("tools/gen_plans.py")
-            guard FileManager.default.fileExists(atPath: tool.path) else { throw XCTSkip("gen_plans.py not found") }
-            corpus = try Fixtures.scratch("gen")
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["python3", tool.path, "--out", corpus.path, "--count", "300", "--seed", "7"]
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-            guard p.terminationStatus == 0 else { throw XCTSkip("gen_plans.py failed") }
+            corpus = try Fixtures.generatedPlans(count: 300, seed: 7)
         }
         let index = try Fixtures.scratch("accuracy-index").path
         let r = try MetadataAccuracy.measure(corpus: corpus, indexDirectory: index, citesSample: 200)

@@ -1,4 +1,5 @@
 import Foundation
+import XCTest
 @testable import DocsearchKit
 
 /// Real text for tests: the seed plans in corpus/, and scratch folders.
@@ -31,6 +32,22 @@ enum Fixtures {
             .appendingPathComponent("docsearch-tests-\(getpid())-\(name)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// A fresh corpus from ../shared/tools/gen_plans.py in a scratch folder
+    /// (plans/ and manifest.jsonl); skips the test when the tool cannot run.
+    static func generatedPlans(count: Int, seed: Int, name: String = "gen") throws -> URL {
+        let tool = shared.appendingPathComponent("tools/gen_plans.py")
+        guard FileManager.default.fileExists(atPath: tool.path) else { throw XCTSkip("gen_plans.py not found") }
+        let corpus = try scratch(name)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", tool.path, "--out", corpus.path, "--count", "\(count)", "--seed", "\(seed)"]
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw XCTSkip("gen_plans.py failed") }
+        return corpus
     }
 
     /// A copy of corpus/ in a scratch folder, so tests may change files.
