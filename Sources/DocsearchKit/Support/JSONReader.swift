@@ -148,12 +148,17 @@ struct JSONReader {
     mutating func optionalString() throws -> String? { null() ? nil : try string() }
     mutating func optionalInt() throws -> Int? { null() ? nil : try int() }
 
+    /// Values nested deeper than this are refused rather than followed (the
+    /// stack of a search thread is not spent on damaged text).
+    static let maxDepth = 64
+
     /// Reads any one value and forgets it (a key this reader does not know).
-    mutating func skipValue() throws {
+    mutating func skipValue(depth: Int = 0) throws {
         skipSpace()
+        guard depth < Self.maxDepth else { throw fail("at most \(Self.maxDepth) nested values") }
         switch peek() {
-        case UInt8(ascii: "{"): try object { r, _ in try r.skipValue() }
-        case UInt8(ascii: "["): try array { try $0.skipValue() }
+        case UInt8(ascii: "{"): try object { r, _ in try r.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "["): try array { try $0.skipValue(depth: depth + 1) }
         case UInt8(ascii: "\""): _ = try string()
         case UInt8(ascii: "n"): guard null() else { throw fail("a value") }
         case UInt8(ascii: "t"): try literal("true")

@@ -61,6 +61,12 @@ final class JSONReaderTests: XCTestCase {
             XCTAssertEqual(error as? JSONReader.Malformed, JSONReader.Malformed(offset: 0, expected: "an integer"))
         }
         XCTAssertThrowsError(try read("99999999999999999999") { try $0.int() })
+        // Nesting past the limit is refused, not followed down the stack.
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        XCTAssertThrowsError(try read(deep) { try $0.skipValue() }) { error in
+            XCTAssertEqual((error as? JSONReader.Malformed)?.offset, JSONReader.maxDepth)
+        }
+        XCTAssertNoThrow(try read("[[[1]]]") { try $0.skipValue() })
         XCTAssertThrowsError(try read(#"{"a": 1} x"#) { try $0.skipValue() })
     }
 }
