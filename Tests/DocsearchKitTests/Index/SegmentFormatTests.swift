@@ -9,8 +9,8 @@ import XCTest
 final class SegmentFormatTests: XCTestCase {
     private static let layouts: [PostingsCodec.Layout] = [.separateTF, .flaggedTF, .impacts, .packed]
 
-    private func segments(of texts: [(name: String, text: String)], in dir: URL) throws
-        -> [(layout: PostingsCodec.Layout, reader: SegmentReader, size: Int)] {
+    /// A segment builder holding `texts`, analysed as the indexer analyses them.
+    private func builder<C: Collection>(of texts: C) throws -> SegmentBuilder where C.Element == (name: String, text: String) {
         let builder = SegmentBuilder()
         for (name, text) in texts {
             let bytes = Array(text.utf8)
@@ -19,14 +19,48 @@ final class SegmentFormatTests: XCTestCase {
             builder.add(record: doc.record, fingerprint: doc.fingerprint, body: doc.text, title: doc.title,
                         keywords: doc.keywords, facets: doc.facets)
         }
+        return builder
+    }
+
+    /// `bytes` written to `dir/name` and opened, every byte checked.
+    private func open(_ bytes: [UInt8], _ name: String, in dir: URL) throws -> SegmentReader {
+        let file = dir.appendingPathComponent(name).path
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        return try SegmentReader(path: file, name: name, verification: .full)
+    }
+
+    private func segments(of texts: [(name: String, text: String)], in dir: URL) throws
+        -> [(layout: PostingsCodec.Layout, reader: SegmentReader, size: Int)] {
+        let builder = try builder(of: texts)
         return try Self.layouts.map { layout in
-            let file = dir.appendingPathComponent("seg-\(layout).dseg").path
             let bytes = builder.serialize(postingsLayout: layout)
-            try Data(bytes).write(to: URL(fileURLWithPath: file))
-            let reader = try SegmentReader(path: file, name: "seg", verification: .full)
+            let reader = try open(bytes, "seg-\(layout).dseg", in: dir)
             XCTAssertEqual(reader.postingsLayout, layout)
             return (layout, reader, bytes.count)
         }
+    }
+
+    /// Checks that `b` holds `a`'s terms, postings and (for every third plan)
+    /// positions, read posting by posting; returns the postings compared and
+    /// the lists of several full blocks.
+    @discardableResult
+    private func assertSamePostings(_ a: SegmentReader, _ b: SegmentReader, _ label: String) throws -> (postings: Int, longLists: Int) {
+        XCTAssertEqual(b.termCountValue, a.termCountValue, label)
+        var postings = 0, longLists = 0
+        for t in 0..<min(a.termCountValue, b.termCountValue) {
+            XCTAssertEqual(b.termKey(t), a.termKey(t), label)
+            var x = try a.cursor(a.info(t), positions: true), y = try b.cursor(b.info(t), positions: true)
+            if y.docFreq > 3 * PostingsCodec.blockSize { longLists += 1 }
+            while try x.next() {
+                XCTAssertTrue(try y.next(), "\(label) term \(t)")
+                XCTAssertEqual(x.doc, y.doc, "\(label) term \(t)")
+                XCTAssertEqual(x.tf, y.tf, "\(label) term \(t)")
+                if x.doc % 3 == 0 { XCTAssertEqual(try x.positions(), try y.positions(), "\(label) term \(t)") }
+                postings += 1
+            }
+            XCTAssertFalse(try y.next(), "\(label) term \(t)")
+        }
+        return (postings, longLists)
     }
 
     /// One segment per format of every third law article, in a scratch folder
@@ -42,26 +76,11 @@ final class SegmentFormatTests: XCTestCase {
     func testEveryFormatReadsTheSamePostings() throws { try withSegments { all in
         let reference = all[0].reader
         XCTAssertGreaterThan(reference.termCountValue, 1000)
-        var postings = 0, longLists = 0
         for (layout, reader, _) in all.dropFirst() {
-            XCTAssertEqual(reader.termCountValue, reference.termCountValue)
-            for t in 0..<reader.termCountValue {
-                XCTAssertEqual(reader.termKey(t), reference.termKey(t))
-                var a = try reference.cursor(reference.info(t), positions: true)
-                var b = try reader.cursor(reader.info(t), positions: true)
-                if b.docFreq > 3 * PostingsCodec.blockSize { longLists += 1 }
-                while try a.next() {
-                    XCTAssertTrue(try b.next(), "\(layout) term \(t)")
-                    XCTAssertEqual(a.doc, b.doc, "\(layout) term \(t)")
-                    XCTAssertEqual(a.tf, b.tf, "\(layout) term \(t)")
-                    if a.doc % 3 == 0 { XCTAssertEqual(try a.positions(), try b.positions(), "\(layout) term \(t)") }
-                    postings += 1
-                }
-                XCTAssertFalse(try b.next())
-            }
+            let (postings, longLists) = try assertSamePostings(reference, reader, "\(layout)")
+            XCTAssertGreaterThan(postings, 100_000)
+            XCTAssertGreaterThan(longLists, 30, "lists of several full blocks, which format 6 packs")
         }
-        XCTAssertGreaterThan(postings, 100_000)
-        XCTAssertGreaterThan(longLists, 100, "lists of several full blocks, which format 6 packs")
     } }
 
     /// The same lists decoded a block at a time, as searches read them, with
@@ -96,4 +115,26 @@ final class SegmentFormatTests: XCTestCase {
         XCTAssertLessThan(sizes["packed"]!, sizes["impacts"]!)
         XCTAssertLessThan(sizes["packed"]!, sizes["flaggedTF"]!)
     } }
+
+    /// An index updated across versions holds segments of two formats; merging
+    /// them writes the current format, with the postings, positions and
+    /// records one segment of all the plans would have.
+    func testMergingSegmentsOfOlderFormatsWritesTheCurrentOne() throws {
+        let texts = TextTestCorpus.lawArticles(step: 3)
+        guard texts.count > 500 else { throw XCTSkip("ALQAC articles not found") }
+        let dir = try Fixtures.scratch("formats-merge")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let half = texts.count / 2
+        let old = try open(try builder(of: texts[..<half]).serialize(postingsLayout: .impacts), "old.dseg", in: dir)
+        let new = try open(try builder(of: texts[half...]).serialize(postingsLayout: .packed), "new.dseg", in: dir)
+        let whole = try open(try builder(of: texts).serialize(postingsLayout: .packed), "whole.dseg", in: dir)
+        let merged = try SegmentMerger.merge([.init(reader: old, deleted: []), .init(reader: new, deleted: [])])
+        let reader = try open(merged.bytes, "merged.dseg", in: dir)
+        XCTAssertEqual(reader.postingsLayout, PostingsCodec.currentLayout)
+        XCTAssertEqual(reader.documentCount, whole.documentCount)
+        XCTAssertGreaterThan(try assertSamePostings(whole, reader, "merged").postings, 100_000)
+        for d in stride(from: 0, to: whole.documentCount, by: 37) {
+            XCTAssertEqual(try reader.record(d), try whole.record(d))
+        }
+    }
 }
