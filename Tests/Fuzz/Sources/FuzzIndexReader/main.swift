@@ -12,7 +12,8 @@ import Foundation
 /// - 1: a manifest payload, decoded, then opened as an `IndexSnapshot`
 ///      beside a real segment;
 /// - 2: a compressed record block through `BlockCompressor.decompress`;
-/// - 3: raw postings through `PostingsCursor`, doc frequency from byte 1.
+/// - 3: raw postings through `PostingsCursor`, doc frequency from byte 1,
+///      walked posting by posting and again decoded a block at a time.
 ///
 /// Seeds (Benchmarks/robustness/fuzz.sh) are the payloads of a real index of
 /// the seed plans. Errors thrown are fine; traps and sanitizer reports are bugs.
@@ -89,6 +90,17 @@ public func fuzzIndexReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32
             while steps < 10_000, (try? cursor.next()) == true {
                 steps += 1
                 _ = try? cursor.positions()
+            }
+            // Decoded a block at a time (bit-packed blocks unpacked whole), with
+            // jumps of every length and the positions of some plans.
+            guard var blocks = try? PostingsCursor(post: reader, pos: reader, docFreq: Int(df) * 3) else { return }
+            let storage = PostingsBlockBuffer()
+            blocks.decodeBlocks(into: storage)
+            var target: UInt32 = 0
+            for (i, b) in post.prefix(512).enumerated() {
+                target &+= UInt32(b) << UInt32(i % 3 * 4)
+                guard (try? blocks.advance(to: target)) == true else { break }
+                if b & 1 == 0 { _ = try? blocks.positions() }
             }
         }
     }
