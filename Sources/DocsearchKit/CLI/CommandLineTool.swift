@@ -120,7 +120,7 @@ public struct CommandLineTool {
         if args.has("--json") {
             terminal.line(ResultsJSON(results, request: request, snippets: snippets, includeFacets: true).encoded())
         } else {
-            printResults(results, snippets: snippets, request: request)
+            terminal.batched { printResults(results, snippets: snippets, request: request) }
         }
         return results.total > 0 ? 0 : 1
     }

@@ -22,6 +22,19 @@ public final class Terminal: @unchecked Sendable {
     }
 
     public func line(_ s: String = "") { out(s + "\n") }
+
+    /// What `body` writes to stdout, written at once: one system call for a
+    /// page of results instead of one per line.
+    public func batched(_ body: () throws -> Void) rethrows {
+        let write = out
+        var text = ""
+        out = { text += $0 }
+        defer {
+            out = write
+            if !text.isEmpty { write(text) }
+        }
+        try body()
+    }
     public func warn(_ s: String) { err(s + "\n") }
 
     func bold(_ s: String) -> String { stdoutIsTTY ? "\u{1B}[1m\(s)\u{1B}[0m" : s }

@@ -20,6 +20,19 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertEqual(run(["search", "zzyzx qwertyuiop", "--index", index]).0, 1)
     }
 
+    /// A page of results, with its facets, is written in one piece (one
+    /// system call), the same text as line by line.
+    func testSearchResultsAreWrittenAtOnce() {
+        var writes: [String] = []
+        let t = Terminal(out: { writes.append($0) }, err: { _ in }, stdoutIsTTY: false, stderrIsTTY: false)
+        XCTAssertEqual(CommandLineTool(terminal: t, environment: [:]).run(["kế hoạch", "--index", index]), 0)
+        XCTAssertEqual(writes.count, 1)
+        let text = writes.joined()
+        XCTAssertTrue(text.hasPrefix("5 plans for \"kế hoạch\"\n"), text)
+        XCTAssertTrue(text.contains("\n5. "), text)
+        XCTAssertTrue(text.contains("facets:"), text)
+    }
+
     func testSearchJSONShape() throws {
         let (s, out, _) = run(["search", "Quyết định 1373", "--json", "--index", index])
         XCTAssertEqual(s, 0)
