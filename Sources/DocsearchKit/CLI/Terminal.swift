@@ -17,7 +17,7 @@ public final class Terminal: @unchecked Sendable {
     public static func standard() -> Terminal {
         Terminal(out: { s in FileHandle.standardOutput.write(Data(s.utf8)) },
                  err: { s in FileHandle.standardError.write(Data(s.utf8)) },
-                 stdoutIsTTY: isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
+                 stdoutIsTTY: isatty(1) == 1 && getenv("NO_COLOR") == nil,
                  stderrIsTTY: isatty(2) == 1)
     }
 

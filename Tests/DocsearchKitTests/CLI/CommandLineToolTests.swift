@@ -46,8 +46,16 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertTrue((hit["path"] as? String)?.hasSuffix(Fixtures.Seed.haQuang.rawValue) ?? false)
     }
 
-    func testIndexDirectoryFromEnvironment() {
+    func testIndexDirectoryFromEnvironment() throws {
         XCTAssertEqual(run(["Chỉ thị 20"], env: ["DOCSEARCH_INDEX": index]).0, 0)
+        // The real binary reads the variable from its own environment.
+        let elsewhere = try Fixtures.scratch("no-index-here")
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let process = try RobustnessSupport.start(["Chỉ thị 20"], in: elsewhere, environment: ["DOCSEARCH_INDEX": index])
+        let out = process.stdout.fileHandleForReading.readDataToEndOfFile()
+        process.process.waitUntilExit()
+        XCTAssertEqual(process.process.terminationStatus, 0)
+        XCTAssertTrue(String(decoding: out, as: UTF8.self).contains("20-CT/TW"))
     }
 
     func testCitesReturnsExactlyTheCitingPlans() throws {
