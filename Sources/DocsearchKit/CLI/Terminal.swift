@@ -35,6 +35,7 @@ public final class Terminal: @unchecked Sendable {
         }
         try body()
     }
+
     public func warn(_ s: String) { err(s + "\n") }
 
     func bold(_ s: String) -> String { stdoutIsTTY ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
