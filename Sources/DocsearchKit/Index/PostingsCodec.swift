@@ -484,13 +484,7 @@ public struct PostingsCursor {
                                into buffer: UnsafeMutablePointer<UInt32>, _ p: UnsafeRawPointer) throws {
         var first = isFirst
         for i in 0..<count {
-            let code: UInt32
-            if o < postCount, case let byte = p.load(fromByteOffset: o, as: UInt8.self), byte < 0x80 {
-                code = UInt32(byte)
-                o += 1
-            } else {
-                code = try Self.longVarint(p, postCount, &o)
-            }
+            let code = try Self.varint(p, postCount, &o)
             var t: UInt32 = 1
             let delta: UInt32
             if flagsTF {
