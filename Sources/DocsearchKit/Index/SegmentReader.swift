@@ -291,6 +291,27 @@ public final class SegmentReader: @unchecked Sendable {
         public func values(of doc: Int) -> [String] {
             ordinals(of: doc).compactMap { Int($0) < values.count ? values[Int($0)] : nil }
         }
+
+        /// Calls `body` with every ordinal of every plan of `docs`, read from
+        /// the mapping with one bounds check per plan rather than per value
+        /// (facet counting over thousands of plans, perf). Plans out of range
+        /// have none; a plan's ordinals stop at the column's end.
+        @inline(__always)
+        func forEachOrdinal(of docs: [Int], _ body: (Int) -> Void) {
+            ends.withUnsafeBytes { ends in
+                ordinals.withUnsafeBytes { ordinals in
+                    func value(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> Int {
+                        Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)))
+                    }
+                    let docCount = ends.count / 4, ordinalCount = ordinals.count / 4
+                    for d in docs where d >= 0 && d < docCount {
+                        let start = d == 0 ? 0 : value(ends, d - 1), end = min(value(ends, d), ordinalCount)
+                        guard start < end else { continue }
+                        for k in start..<end { body(value(ordinals, k)) }
+                    }
+                }
+            }
+        }
     }
 
     /// The facet columns in name order (kept: facet counting asks per search).

@@ -100,7 +100,6 @@ enum FacetCounter {
         mutating func add(segment s: Int, docs: [Int]) {
             guard s >= 0 && s < ordinals.columns.count else { return }
             for entry in ordinals.columns[s] {
-                let ends = entry.column.ends, ordinals = entry.column.ordinals
                 // Many plans for the column's values: count by the segment's own
                 // ordinals in a small array, then move the counts to their slots
                 // once (the slot lookup and the first-count test per ordinal were
@@ -111,14 +110,11 @@ enum FacetCounter {
                 }
                 entry.slots.withUnsafeBufferPointer { slots in
                     perValue.withUnsafeMutableBufferPointer { counts in
-                        for d in docs where d >= 0 && d < ends.count {
-                            let start = d == 0 ? 0 : Int(ends[d - 1]), end = min(Int(ends[d]), ordinals.count)
-                            guard start < end else { continue }
-                            for k in start..<end where Int(ordinals[k]) < slots.count {
-                                let slot = Int(slots[Int(ordinals[k])])
-                                if counts[slot] == 0 { touched.append(slot) }
-                                counts[slot] += 1
-                            }
+                        entry.column.forEachOrdinal(of: docs) { o in
+                            guard o < slots.count else { return }
+                            let slot = Int(slots[o])
+                            if counts[slot] == 0 { touched.append(slot) }
+                            counts[slot] += 1
                         }
                     }
                 }
@@ -127,22 +123,9 @@ enum FacetCounter {
 
         private mutating func addByOrdinal(_ entry: FacetOrdinals.Column, docs: [Int]) {
             var local = [UInt32](repeating: 0, count: entry.slots.count)
-            entry.column.ends.withUnsafeBytes { ends in
-                entry.column.ordinals.withUnsafeBytes { ordinals in
-                    local.withUnsafeMutableBufferPointer { counts in
-                        func value(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> Int {
-                            Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)))
-                        }
-                        let docCount = ends.count / 4, ordinalCount = ordinals.count / 4
-                        for d in docs where d >= 0 && d < docCount {
-                            let start = d == 0 ? 0 : value(ends, d - 1), end = min(value(ends, d), ordinalCount)
-                            guard start < end else { continue }
-                            for k in start..<end {
-                                let o = value(ordinals, k)
-                                if o < counts.count { counts[o] &+= 1 }
-                            }
-                        }
-                    }
+            local.withUnsafeMutableBufferPointer { counts in
+                entry.column.forEachOrdinal(of: docs) { o in
+                    if o < counts.count { counts[o] &+= 1 }
                 }
             }
             for (o, n) in local.enumerated() where n > 0 {
