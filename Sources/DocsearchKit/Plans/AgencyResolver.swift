@@ -261,6 +261,9 @@ public struct AgencyResolver: Sendable {
 
     /// The numbered headings under "Tổ chức thực hiện" ("1. Thanh tra Sở", "2. Đối với Văn phòng Sở"),
     /// split at commas, and every "Đơn vị chủ trì: …" in the text.
+    /// The starts of line `assigneeNames` looks for, folded.
+    private static let assigneeLinePrefixes = ["noi nhan", "- don vi chu tri:", "don vi chu tri:"]
+
     func assigneeNames(lines: [String]) -> [String] {
         var out: [String] = []
         var inSection = false
@@ -270,8 +273,9 @@ public struct AgencyResolver: Sendable {
                 inSection = Folding.fold(body).trimming(" .:") == "to chuc thuc hien"
                 continue
             }
-            if Folding.foldedHasPrefix(line, "noi nhan") { inSection = false }
-            if Folding.foldedHasPrefix(line, "- don vi chu tri:") || Folding.foldedHasPrefix(line, "don vi chu tri:") {
+            let folded = Folding.foldUnlessRuledOut(line, by: Self.assigneeLinePrefixes)
+            if folded.hasPrefix("noi nhan") { inSection = false }
+            if folded.hasPrefix("- don vi chu tri:") || folded.hasPrefix("don vi chu tri:") {
                 if let colon = line.firstIndex(of: ":") { out += Self.parts(String(line[line.index(after: colon)...])) }
                 continue
             }

@@ -24,17 +24,30 @@ public enum Folding {
     /// lowercased): a scan of every line of a plan for "Nơi nhận" folded
     /// every line (perf: a tenth of the build went to such scans).
     public static func foldedHasPrefix(_ s: String, _ prefix: String) -> Bool {
+        asciiStart(of: s, decides: prefix) ?? fold(s).hasPrefix(prefix)
+    }
+
+    /// `fold(s)`, or "" when `s`'s ASCII start already rules out every one of
+    /// `prefixes` (ASCII): a caller that tests a line for several prefixes
+    /// folds it at most once, and most lines not at all.
+    public static func foldUnlessRuledOut(_ s: String, by prefixes: [String]) -> String {
+        prefixes.contains { asciiStart(of: s, decides: $0) != false } ? fold(s) : ""
+    }
+
+    /// Whether `fold(s)` starts with the ASCII `prefix`, when the ASCII bytes
+    /// at the start of `s` decide it; nil when a non-ASCII byte does.
+    private static func asciiStart(of s: String, decides prefix: String) -> Bool? {
         let utf8 = s.utf8
         var i = utf8.startIndex
         for p in prefix.utf8 {
             guard i < utf8.endIndex else { return false }
             let b = utf8[i]
-            if b >= 0x80 { return fold(s).hasPrefix(prefix) }
+            if b >= 0x80 { return nil }
             if ((b &- 0x41) < 26 ? b | 0x20 : b) != p { return false }
             i = utf8.index(after: i)
         }
         // A combining mark right after would change the last character.
-        if i < utf8.endIndex && utf8[i] >= 0x80 { return fold(s).hasPrefix(prefix) }
+        if i < utf8.endIndex && utf8[i] >= 0x80 { return nil }
         return true
     }
 
