@@ -39,18 +39,18 @@ enum FacetCounter {
         var i = 0
         while i < matches.count {
             let s = matches[i].0
-            let columns = try snapshot.segments[s].facetColumnsByName().filter { FacetOrdinals.isCounted($0.name) }
-            var perOrdinal = [[UInt32: Int]](repeating: [:], count: columns.count)
-            while i < matches.count && matches[i].0 == s {
-                for (c, entry) in columns.enumerated() {
-                    for o in entry.column.ordinals(of: matches[i].1) where Int(o) < entry.column.values.count {
-                        perOrdinal[c][o, default: 0] += 1
-                    }
+            var docs: [Int] = []
+            while i < matches.count && matches[i].0 == s { docs.append(matches[i].1); i += 1 }
+            // One walk per column over the segment's matches: a (name, column)
+            // pair copied per match and column retained the column's storage
+            // each time, nine tenths of counting 188 matches (perf).
+            for (name, column) in try snapshot.segments[s].facetColumnsByName() where FacetOrdinals.isCounted(name) {
+                var perOrdinal: [Int: Int] = [:]
+                column.forEachOrdinal(of: docs) { perOrdinal[$0, default: 0] += 1 }
+                let valueCount = column.values.count
+                for (o, n) in perOrdinal where o < valueCount {
+                    perFacet[name, default: [:]][TextKey(column.values[o]), default: 0] += n
                 }
-                i += 1
-            }
-            for (c, entry) in columns.enumerated() {
-                for (o, n) in perOrdinal[c] { perFacet[entry.name, default: [:]][TextKey(entry.column.values[Int(o)]), default: 0] += n }
             }
         }
         return perFacet.mapValues { counts in
