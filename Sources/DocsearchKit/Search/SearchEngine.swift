@@ -323,13 +323,19 @@ public final class SearchEngine: @unchecked Sendable {
             for i in e..<its.count where docs[i] < d { d = docs[i] }
             if d == exhaustedDoc { break }
             // Before scoring: the plan's bound from the words it holds (the
-            // essential ones) or may hold (the others), each at its tight
-            // bound, scaled by the share of the query they could cover.
+            // essential ones, standing on it: their own bound there) or may
+            // hold (the others, not yet moved: their dense bound, or their
+            // whole bound when the title holds them), scaled by the share of
+            // the query they could cover.
             if theta > -Double.infinity {
                 var bound = 0.0, covered = 0.0
                 for i in its.indices where i < e || docs[i] == d {
-                    let inTitle = hasSparse[i] ? try its[i].sparseNext(from: d) == d : false
-                    tight[i] = dense[i] + (inTitle ? bounds[i] - dense[i] : 0)
+                    if i >= e {
+                        tight[i] = try its[i].bound()
+                    } else {
+                        let inTitle = hasSparse[i] ? try its[i].sparseNext(from: d) == d : false
+                        tight[i] = dense[i] + (inTitle ? bounds[i] - dense[i] : 0)
+                    }
                     bound += tight[i]
                     covered += idfs[i]
                 }

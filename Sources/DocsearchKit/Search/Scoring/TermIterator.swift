@@ -96,22 +96,34 @@ final class TermIterator: ClauseIterator {
         return idf * s
     }
 
-    /// At least `score()`, from the folded counts alone (body and title), so
-    /// that a plan that cannot reach the top is never scored in full: the
-    /// exact-form lists are not read. With e exact of f occurrences,
-    /// tf(e) + w·tf(f − e) ≤ (1 + w)·tf(f), tf being increasing.
+    /// At least `score()`, without reading the title's exact-form list, so
+    /// that a plan that cannot reach the top is not scored in full.
+    ///
+    /// The body part is exact: its exact-form count is read. A bound from the
+    /// folded count alone, (1 + w)·tf(f), stood 30% above the score of a plan
+    /// holding only the query's forms, and let ten times as many plans through
+    /// to be scored for "bình đẳng giới" as for "binh dang gioi" (counted).
+    /// The title part, with e exact of f occurrences, is at most
+    /// tf(f) + w·tf(f − 1): tf(e) ≤ tf(f) and tf(f − e) ≤ tf(f − 1) for
+    /// e ≥ 1, and w·tf(f) ≤ tf(f) for e = 0. A title holds a word once, mostly,
+    /// and then the bound is the score.
     override func bound() throws -> Double {
         let d = Int(doc)
         guard d < documentCount else { throw PostingsCursor.corrupt("posting beyond the last plan") }
-        let c = hasDiacritics ? 1 + foldedOnlyWeight : 1
-        var s = bm25.tf(Double(body.tf), length: length(d), averageLength: averageBodyLength)
+        var s = part(folded: body.tf, exact: hasDiacritics ? try tf(&bodyExact) : 0, length: length(d),
+                     average: averageBodyLength)
         if hasTitle {
             let titleTF = try tf(&title)
             if titleTF > 0 {
-                s += titleWeight * bm25.tf(Double(titleTF), length: length(documentCount + d), averageLength: averageTitleLength)
+                let length = length(documentCount + d)
+                var t = bm25.tf(Double(titleTF), length: length, averageLength: averageTitleLength)
+                if hasDiacritics && titleTF > 1 {
+                    t += foldedOnlyWeight * bm25.tf(Double(titleTF - 1), length: length, averageLength: averageTitleLength)
+                }
+                s += titleWeight * t
             }
         }
-        return idf * c * s
+        return idf * s
     }
 
     /// From the body list's block impact (the block holding `target`), and
