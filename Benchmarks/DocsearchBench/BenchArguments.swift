@@ -4,12 +4,14 @@ struct BenchArguments {
         case unknownOption(String)
         case missingValue(String)
         case badNumber(option: String, value: String)
+        case badSeconds(option: String, value: String)
 
         var description: String {
             switch self {
             case let .unknownOption(o): return "unknown option \(o)"
             case let .missingValue(o): return "\(o) needs a value"
             case let .badNumber(o, v): return "\(o) wants a positive whole number, not \"\(v)\""
+            case let .badSeconds(o, v): return "\(o) wants a positive number of seconds, not \"\(v)\""
             }
         }
     }

@@ -7,16 +7,18 @@ import Foundation
 struct LatencyBenchmark {
     static let usage = """
     docsearch-bench latency --index DIR [--queries FILE] [--runs N] [--warmup N] [--facets] [--repeat N]
-                            [--total-limit N]
+                            [--total-limit N] [--time-budget S]
       --index DIR    an index built by `docsearch index` (e.g. /tmp/bench-speed/index after `speed --keep`)
       --queries      query mix (default ../shared/tools/peers/queries-plans.txt)
       --facets       also count facets over all matches, as the web page does
       --repeat N     measure the whole mix N times (default 1), for a steady profile
       --total-limit N  count matches exactly up to N, then skip what cannot reach the top
                      (default: the engine's, 1,000)
+      --time-budget S  stop a query after S seconds with the best plans found (default: the
+                     engine's, 0.08); raise it to count work under valgrind, which runs 50 times slower
     """
     static let valued: Set<String> = ["--index", "--queries", "--runs", "--warmup", "--repeat", "--total-limit",
-                                      BenchPaths.sharedOption,
+                                      "--time-budget", BenchPaths.sharedOption,
                                       BenchPaths.binaryOption]
     static let switches: Set<String> = ["--facets"]
 
@@ -27,6 +29,7 @@ struct LatencyBenchmark {
     let repeats: Int
     let facets: Bool
     let totalLimit: Int?
+    let timeBudget: Double?
 
     init(_ args: BenchArguments) throws {
         guard let index = args.value("--index") else { throw BenchError.usage(Self.usage) }
@@ -40,12 +43,19 @@ struct LatencyBenchmark {
             guard let n = Int(text), n >= 0 else { throw BenchArguments.Failure.badNumber(option: "--total-limit", value: text) }
             return n
         }
+        timeBudget = try args.value("--time-budget").map { text in
+            guard let s = Double(text), s > 0 else { throw BenchArguments.Failure.badSeconds(option: "--time-budget", value: text) }
+            return s
+        }
     }
 
     func run() throws {
         let queries = try QueryLatency.queries(inFile: queriesFile)
         let engine = SearchEngine(snapshot: try IndexSnapshot.open(directory: index))
         if let totalLimit { engine.totalLimit = totalLimit }
+        if let timeBudget { engine.timeBudget = timeBudget }
+        // The server numbers the facet values before its first search; so does this.
+        if facets { _ = try engine.snapshot.facetOrdinals() }
         print("index: \(index): \(engine.snapshot.statisticsDocumentCount) plans; \(queries.count) queries, "
               + "\(warmup) warm-up + \(runs) timed runs each\(facets ? ", with facets" : ""), "
               + "matches counted exactly up to \(engine.totalLimit)")
