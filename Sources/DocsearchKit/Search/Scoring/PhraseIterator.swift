@@ -1,14 +1,18 @@
 /// A quoted phrase: plans where the folded words stand one after another.
 final class PhraseIterator: ClauseIterator {
-    private var cursors: [PostingsCursor]
+    /// One cursor per word, in storage of their own: held in an array
+    /// property, each cursor's move checked the array's uniqueness (perf).
+    private let cursors: UnsafeMutableBufferPointer<PostingsCursor>
     private let context: SegmentContext
     private let idf: Double
     private var started = false
     private var occurrences = 0
-    /// Each word's positions in the current plan.
-    private var positions: [[UInt32]]
-    /// Where each word's walk stands in `positions`.
-    private var next: [Int]
+    /// The words' positions in the current plan, in storage of its own
+    /// (`PostingsCursor.readPositions`): word i's from `starts[i]` to `ends[i]`.
+    private var positions: UnsafeMutablePointer<UInt32>
+    private var positionsCapacity = 256
+    private var starts: [Int]
+    private var ends: [Int]
     /// Storage of the cursors that decode whole blocks; freed with the iterator.
     private var buffers: [PostingsBlockBuffer] = []
 
@@ -23,12 +27,20 @@ final class PhraseIterator: ClauseIterator {
             cost = min(cost, info.docFreq)
         }
         guard !cursors.isEmpty else { return nil }
-        self.cursors = cursors
-        positions = Array(repeating: [], count: cursors.count)
-        next = Array(repeating: 0, count: cursors.count)
+        self.cursors = .allocate(capacity: cursors.count)
+        _ = self.cursors.initialize(from: cursors)
+        positions = .allocate(capacity: positionsCapacity)
+        starts = Array(repeating: 0, count: cursors.count)
+        ends = starts
         self.context = context
         self.idf = idf
         super.init(upperBound: idf * (context.bm25.k1 + 1), cost: cost)
+    }
+
+    // A cursor holds no references: its storage needs no deinitialising.
+    deinit {
+        cursors.deallocate()
+        positions.deallocate()
     }
 
     override func advance(to target: UInt32) throws -> UInt32 {
@@ -61,27 +73,85 @@ final class PhraseIterator: ClauseIterator {
         }
     }
 
-    /// How many times the words stand one after another in the current plan:
-    /// a walk over each word's sorted positions, kept in buffers reused from
-    /// plan to plan.
+    /// How many times the words stand one after another in the current plan.
+    ///
+    /// Of three words or more, the two the plan holds least often are read
+    /// first: most plans that hold every word lack the phrase, and these two
+    /// not standing at their distance in the phrase tell so before the other
+    /// words' positions are read.
     private func countOccurrences() throws -> Int {
-        for i in cursors.indices { try cursors[i].positions(into: &positions[i]) }
-        for i in next.indices { next[i] = 0 }
-        var n = 0
-        for start in positions[0] {
-            var all = true
-            for i in 1..<cursors.count {
-                let want = start &+ UInt32(i)
-                let count = positions[i].count
-                var j = next[i]
-                while j < count && positions[i][j] < want { j += 1 }
-                next[i] = j
-                if j == count { return n }
-                if positions[i][j] != want { all = false; break }
+        var used = 0
+        func read(_ i: Int) throws {
+            let n = try cursors[i].pendingPositionCount()
+            if used + n > positionsCapacity {
+                positionsCapacity = max(2 * positionsCapacity, used + n)
+                let larger = UnsafeMutablePointer<UInt32>.allocate(capacity: positionsCapacity)
+                larger.update(from: positions, count: used)
+                positions.deallocate()
+                positions = larger
             }
-            if all { n += 1 }
+            starts[i] = used
+            used += try cursors[i].readPositions(into: positions + used)
+            ends[i] = used
         }
-        return n
+        let words = cursors.count
+        if words >= 3 {
+            var a = 0, b = 1
+            if cursors[b].tf < cursors[a].tf { swap(&a, &b) }
+            for i in 2..<words where cursors[i].tf < cursors[b].tf {
+                if cursors[i].tf < cursors[a].tf { b = a; a = i } else { b = i }
+            }
+            try read(a)
+            try read(b)
+            let p = UnsafeBufferPointer(start: positions, count: used)
+            if !Self.stand(p[starts[a]..<ends[a]], p[starts[b]..<ends[b]], at: b - a) { return 0 }
+            for i in 0..<words where i != a && i != b { try read(i) }
+        } else {
+            for i in 0..<words { try read(i) }
+        }
+        let p = UnsafeBufferPointer(start: positions, count: used)
+        return starts.withUnsafeBufferPointer { s in ends.withUnsafeBufferPointer { e in Self.runs(p, starts: s, ends: e) } }
+    }
+
+    /// Whether some position of `second` is `distance` (which may be
+    /// negative) after one of `first` (both ascending).
+    static func stand(_ first: Slice<UnsafeBufferPointer<UInt32>>, _ second: Slice<UnsafeBufferPointer<UInt32>>,
+                      at distance: Int) -> Bool {
+        var j = second.startIndex
+        for x in first {
+            let want = Int(x) + distance
+            while j < second.endIndex && Int(second[j]) < want { j += 1 }
+            if j == second.endIndex { return false }
+            if Int(second[j]) == want { return true }
+        }
+        return false
+    }
+
+    /// How many positions of word 0 have word 1 at the next one, word 2 at
+    /// the one after, and so on: a walk over each word's sorted positions
+    /// (word i's from `starts[i]` to `ends[i]`).
+    static func runs(_ positions: UnsafeBufferPointer<UInt32>, starts: UnsafeBufferPointer<Int>,
+                     ends: UnsafeBufferPointer<Int>) -> Int {
+        let words = starts.count
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: words) { next in
+            for i in 0..<words { next[i] = starts[i] }
+            var n = 0
+            for k in starts[0]..<ends[0] {
+                let start = positions[k]
+                var all = true
+                for i in 1..<words {
+                    let want = start &+ UInt32(i)
+                    let end = ends[i]
+                    var j = next[i]
+                    while j < end && positions[j] < want { j += 1 }
+                    next[i] = j
+                    if j == end { return n }
+                    if positions[j] != want { all = false; break }
+                }
+                if all { n += 1 }
+            }
+            return n
+        }
     }
 
     override func score() throws -> Double { try bound(occurrences: UInt32(occurrences), doc: doc) }
