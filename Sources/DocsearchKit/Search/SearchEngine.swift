@@ -22,8 +22,9 @@ public final class SearchEngine: @unchecked Sendable {
     /// the top (block-max), and its total becomes a lower bound (Lucene's
     /// totalHitsThreshold is the same idea, and the same number).
     public var totalLimit = 1_000
-    /// A query stops collecting after this long and answers with the best
-    /// plans found so far, its total marked as a lower bound (a cost cap).
+    /// A query stops collecting after this long (seconds) and answers with
+    /// the best plans found so far, its total marked as a lower bound (a cost
+    /// cap). `.infinity`: no cap.
     public var timeBudget: Double = 0.08
 
     private let parser = QueryParser()
@@ -153,7 +154,9 @@ public final class SearchEngine: @unchecked Sendable {
     private func evaluate(_ clauses: [Clause], requireAll: Bool, filters: FilterSet, keep: Int,
                           exhaustive: Bool, collect: Bool) throws -> Pass {
         var pass = Pass(heap: TopKHeap(k: keep))
-        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeBudget) * 1e9)
+        // A budget of a day or more (or infinity) is none.
+        let now = DispatchTime.now().uptimeNanoseconds
+        let deadline = timeBudget >= 86_400 ? UInt64.max : now + UInt64(max(0, timeBudget) * 1e9)
         var visited = 0
         do {
             try evaluateSegments(clauses, requireAll: requireAll, filters: filters, exhaustive: exhaustive, collect: collect,

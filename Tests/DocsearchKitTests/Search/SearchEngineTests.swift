@@ -79,4 +79,20 @@ final class SearchEngineTests: XCTestCase {
         let marked = snippet.highlights.map { String(decoding: Array(snippet.text.utf8)[$0], as: UTF8.self) }
         for m in marked { XCTAssertTrue(["xã", "hội", "học", "tập"].contains(m.lowercased()), m) }
     }
+
+    /// The time budget caps a query's cost: past it, the best plans found so
+    /// far come back, and the total says it is a lower bound. (The clock is
+    /// read every 1,024 plans, so the query must match more.)
+    func testATimeBudgetCutsAQueryShortAndSaysSo() throws {
+        let engine = try Fixtures.alqacEngine()
+        let request = SearchRequest(query: "của", limit: 10, wantFacets: false, exactTotal: true)
+        let full = try engine.search(request)
+        XCTAssertTrue(full.totalIsExact)
+        XCTAssertGreaterThan(full.total, 1024)
+        engine.timeBudget = 0
+        let capped = try engine.search(request)
+        XCTAssertFalse(capped.totalIsExact)
+        XCTAssertLessThan(capped.total, full.total)
+        XCTAssertEqual(capped.hits.count, 10)
+    }
 }

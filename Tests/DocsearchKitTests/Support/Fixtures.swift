@@ -75,7 +75,13 @@ enum Fixtures {
         return try IndexSnapshot.open(directory: dir)
     }
 
-    static func alqacEngine() throws -> SearchEngine { SearchEngine(snapshot: try alqacIndex.get()) }
+    /// Without a time budget: the tests check what a query finds, and a busy
+    /// machine (a debug build beside other work) must not cut one short.
+    static func alqacEngine() throws -> SearchEngine {
+        let engine = SearchEngine(snapshot: try alqacIndex.get())
+        engine.timeBudget = .infinity
+        return engine
+    }
 
     static func search(_ q: String, limit: Int = 10, filters: [SearchFilter] = []) throws -> SearchResults {
         try SearchEngine(snapshot: seedIndex.snapshot).search(SearchRequest(query: q, limit: limit, filters: filters))
