@@ -80,4 +80,29 @@ final class BlockMaxTests: XCTestCase {
         XCTAssertEqual(withFacets.total, exact.total)
         XCTAssertGreaterThan(exact.total, 100)
     }
+
+    /// A search with facets visits every match but scores only those that
+    /// may reach the top: its count and facets must be those of every plan a
+    /// search without pruning keeps (a heap larger than the matches, which
+    /// never fills, keeps every one), and its top the same.
+    func testCountedMatchesAreThePlansAnUnprunedSearchKeeps() throws {
+        let engine = try Fixtures.alqacEngine()
+        // Proximity reorders the top of the heap, whose size differs here.
+        engine.proximityWeight = 0
+        var compared = 0
+        for q in try queries() {
+            // A request keeps at most 1,000 plans: queries matching fewer are compared.
+            let all = try engine.search(SearchRequest(query: q, limit: 1000, wantFacets: false))
+            guard all.hits.count < 1000 else { continue }
+            let faceted = try engine.search(SearchRequest(query: q, limit: 10, wantFacets: true))
+            XCTAssertTrue(faceted.totalIsExact, q)
+            XCTAssertEqual(faceted.total, all.hits.count, q)
+            XCTAssertEqual(faceted.relaxed, all.relaxed, q)
+            let kept = all.hits.map { ($0.segment, $0.doc) }.sorted { $0 < $1 }
+            XCTAssertEqual(faceted.facets, try FacetCounter.count(kept, snapshot: engine.snapshot), q)
+            XCTAssertEqual(faceted.hits.map(\.record.path), Array(all.hits.prefix(10).map(\.record.path)), q)
+            compared += 1
+        }
+        XCTAssertGreaterThan(compared, 100)
+    }
 }
