@@ -1,9 +1,10 @@
 import XCTest
 @testable import DocsearchKit
 
-/// A word's bound must hold its score in every plan, or pruning would drop
-/// plans from the top; and it should be the score itself where it can be, or
-/// pruning would score far more plans than it keeps. Checked on the ALQAC
+/// A word's bounds (in a plan, and over its block of plans) must hold its
+/// score in every plan, or pruning would drop plans from the top; and the
+/// plan's bound should be the score where it can be, or pruning would score
+/// far more plans than it keeps. Checked on the ALQAC
 /// law articles, whose words with diacritics share folded forms with others
 /// ("đất" land, "đặt" place, "đạt" reach).
 final class TermIteratorTests: XCTestCase {
@@ -23,6 +24,10 @@ final class TermIteratorTests: XCTestCase {
                 while d != exhaustedDoc {
                     let bound = try it.bound(), score = try it.score()
                     XCTAssertGreaterThanOrEqual(bound, score, "\(word) in plan \(d)")
+                    // The bound of the plan's block (block-max) holds it too.
+                    let block = try XCTUnwrap(try it.blockBound(from: d), "\(word) in plan \(d)")
+                    XCTAssertGreaterThanOrEqual(block.lastDoc, d)
+                    XCTAssertGreaterThanOrEqual(block.score, score, "\(word): block of plan \(d)")
                     if bound == score { equal += 1 } else { above += 1 }
                     d = try it.advance(to: d + 1)
                 }

@@ -103,9 +103,7 @@ final class TermIterator: ClauseIterator {
     /// folded count alone, (1 + w)·tf(f), stood 30% above the score of a plan
     /// holding only the query's forms, and let ten times as many plans through
     /// to be scored for "bình đẳng giới" as for "binh dang gioi" (counted).
-    /// The title part, with e exact of f occurrences, is at most
-    /// tf(f) + w·tf(f − 1): tf(e) ≤ tf(f) and tf(f − e) ≤ tf(f − 1) for
-    /// e ≥ 1, and w·tf(f) ≤ tf(f) for e = 0. A title holds a word once, mostly,
+    /// The title part is `partBound`: a title holds a word once, mostly,
     /// and then the bound is the score.
     override func bound() throws -> Double {
         let d = Int(doc)
@@ -115,30 +113,36 @@ final class TermIterator: ClauseIterator {
         if hasTitle {
             let titleTF = try tf(&title)
             if titleTF > 0 {
-                let length = length(documentCount + d)
-                var t = bm25.tf(Double(titleTF), length: length, averageLength: averageTitleLength)
-                if hasDiacritics && titleTF > 1 {
-                    t += foldedOnlyWeight * bm25.tf(Double(titleTF - 1), length: length, averageLength: averageTitleLength)
-                }
-                s += titleWeight * t
+                s += titleWeight * partBound(folded: titleTF, length: length(documentCount + d), average: averageTitleLength)
             }
         }
         return idf * s
     }
 
     /// From the body list's block impact (the block holding `target`), and
-    /// the title list's when the title holds the word within that block.
+    /// the title list's when the title holds the word within that block:
+    /// every plan there holds the word at most maxTF times in a field at
+    /// least minLength long.
     override func blockBound(from target: UInt32) throws -> BlockBound? {
         guard let block = try body.blockImpact(from: target) else { return nil }
-        let c = hasDiacritics ? 1 + foldedOnlyWeight : 1
-        var s = bm25.tf(Double(block.maxTF), length: Double(block.minLength), averageLength: averageBodyLength)
+        var s = partBound(folded: block.maxTF, length: Double(block.minLength), average: averageBodyLength)
         if hasTitle, try title.advance(to: target), title.doc <= block.lastDoc {
             var t = try title.blockImpact(from: target) ?? .unknown
             // A title block that ends first says nothing of the title's later blocks.
             if t.lastDoc < block.lastDoc { t = .unknown }
-            s += titleWeight * bm25.tf(Double(t.maxTF), length: Double(t.minLength), averageLength: averageTitleLength)
+            s += titleWeight * partBound(folded: t.maxTF, length: Double(t.minLength), average: averageTitleLength)
         }
-        return BlockBound(lastDoc: block.lastDoc, score: min(idf * c * s, upperBound))
+        return BlockBound(lastDoc: block.lastDoc, score: min(idf * s, upperBound))
+    }
+
+    /// At least `part(folded: f, exact: e, …)` for every e, without e: with
+    /// e ≥ 1, tf(e) ≤ tf(f) and tf(f − e) ≤ tf(f − 1); with e = 0, w·tf(f) ≤
+    /// tf(f). A word held once is bounded by its score, where (1 + w)·tf(f),
+    /// the bound before, stood 30% above it; it is never above (1 + w)·tf(f).
+    @inline(__always) private func partBound(folded f: UInt32, length: Double, average: Double) -> Double {
+        var b = bm25.tf(Double(f), length: length, averageLength: average)
+        if hasDiacritics && f > 1 { b += foldedOnlyWeight * bm25.tf(Double(f - 1), length: length, averageLength: average) }
+        return b
     }
 
     @inline(__always) private func part(folded: UInt32, exact: UInt32, length: Double, average: Double) -> Double {
