@@ -417,16 +417,15 @@ public struct PostingsCursor {
             BitPacking.unpack(p, from: packedAt, width: packedDocBits, end: postCount, into: buffer)
             BitPacking.unpack(p, from: packedAt + BitPacking.byteCount(width: packedDocBits), width: packedTFBits,
                               end: postCount, into: buffer + PostingsCodec.blockSize)
-            // Running sums in 64 bits: one overflow check for the block, and a
-            // zero delta (out of order) noted without a branch.
+            // A zero delta (out of order) is looked for in a loop of its own,
+            // which the compiler vectorises: beside the running sum it was a
+            // third of `refill` (callgrind). The sums run in 64 bits: one
+            // overflow check for the block.
+            var zeros: UInt32 = !first && buffer[0] == 0 ? 1 : 0
+            for i in 1..<count { zeros |= buffer[i] == 0 ? 1 : 0 }
             var sum = UInt64(d)
-            var zeros = !first && buffer[0] == 0 ? 1 : 0
-            sum += UInt64(buffer[0])
-            buffer[0] = UInt32(truncatingIfNeeded: sum)
-            for i in 1..<count {
-                let delta = buffer[i]
-                zeros |= delta == 0 ? 1 : 0
-                sum += UInt64(delta)
+            for i in 0..<count {
+                sum += UInt64(buffer[i])
                 buffer[i] = UInt32(truncatingIfNeeded: sum)
             }
             for i in 0..<count { buffer[PostingsCodec.blockSize + i] &+= 1 }
