@@ -108,13 +108,21 @@ enum BitPacking {
     }
 
     /// The fast loop, inlined into each case of `unpack` with a constant width.
+    /// Eight values take exactly `width` bytes, so within a group of eight
+    /// each value's byte and shift are constants: a load, a shift, a mask
+    /// and a store per value, where computing them per value took twice as
+    /// many instructions (callgrind).
     @inline(__always)
     private static func unpack(_ block: UnsafeRawPointer, constantWidth width: Int, into out: UnsafeMutablePointer<UInt32>) {
         let mask = UInt64(1) << UInt64(width) - 1
-        for i in 0..<count {
-            let bit = i * width
-            let word = UInt64(littleEndian: block.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
-            out[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+        for g in 0..<(count / 8) {
+            let group = block + g * width
+            let values = out + g * 8
+            for k in 0..<8 {
+                let bit = k * width
+                let word = UInt64(littleEndian: group.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
+                values[k] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+            }
         }
     }
 }

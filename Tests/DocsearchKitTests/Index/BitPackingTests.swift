@@ -1,0 +1,46 @@
+import XCTest
+@testable import DocsearchKit
+
+/// Packing and unpacking a block at every width, each way of reading it
+/// (the whole block with room to spare after it, the whole block at the very
+/// end of the bytes, one value at a time) giving back what was packed. The
+/// values are a seed plan's UTF-8 bytes, four to a value, cut to the width,
+/// with the width's largest value among them.
+final class BitPackingTests: XCTestCase {
+    func testEveryWidthUnpacksWhatWasPacked() throws {
+        let bytes = Array(try Fixtures.text(.longAn).utf8)
+        XCTAssertGreaterThan(bytes.count, 4 * BitPacking.count)
+        for width in 0...32 {
+            let mask: UInt32 = width == 32 ? .max : (1 << UInt32(width)) - 1
+            var values = (0..<BitPacking.count).map { i -> UInt32 in
+                let at = i * 4
+                return (UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16
+                        | UInt32(bytes[at + 3]) << 24) & mask
+            }
+            values[BitPacking.count / 2] = mask
+            XCTAssertEqual(BitPacking.width(of: values[...]), width)
+            var writer = ByteWriter()
+            writer.append([0xAA, 0xBB, 0xCC])  // the block need not start the bytes
+            BitPacking.pack(values[...], width: width, into: &writer)
+            let packedEnd = writer.count
+            XCTAssertEqual(packedEnd - 3, BitPacking.byteCount(width: width))
+            let tight = writer.bytes
+            writer.append([UInt8](repeating: 0xFF, count: 8))
+            let spare = writer.bytes
+            for (name, buffer) in [("with room after", spare), ("at the end", tight)] {
+                var out = [UInt32](repeating: 0xDEAD, count: BitPacking.count)
+                buffer.withUnsafeBytes { raw in
+                    out.withUnsafeMutableBufferPointer { o in
+                        BitPacking.unpack(raw.baseAddress!, from: 3, width: width, end: buffer.count, into: o.baseAddress!)
+                    }
+                }
+                XCTAssertEqual(out, values, "width \(width), \(name)")
+            }
+            spare.withUnsafeBytes { raw in
+                for i in [0, 1, 7, 8, 63, 64, BitPacking.count - 1] {
+                    XCTAssertEqual(BitPacking.value(at: i, raw.baseAddress!, from: 3, width: width), values[i], "width \(width), value \(i)")
+                }
+            }
+        }
+    }
+}
