@@ -327,8 +327,19 @@ public struct PostingsCursor {
     /// block, or the next block.
     private mutating func advanceFurther(to target: UInt32) throws -> Bool {
         if exhausted { return false }
-        // Within the decoded block: no need to look at the skip table.
-        if let buffer, bufferCount > 0, target <= buffer[bufferCount - 1] { return try scanBuffered(to: target) }
+        // Within the decoded block: no need to look at the skip table, and
+        // the block's last doc stops the scan, which then needs no bound:
+        // four docs at a time, then one (the scan was 7% of the query mix,
+        // callgrind).
+        if let buffer, bufferIndex + 1 < bufferCount, target <= buffer[bufferCount - 1] {
+            var i = bufferIndex + 1
+            while buffer[i + 3 < bufferCount ? i + 3 : bufferCount - 1] < target { i += 4 }
+            while buffer[i] < target { i += 1 }
+            bufferIndex = i
+            doc = buffer[i]
+            tf = buffer[PostingsCodec.blockSize + i]
+            return true
+        }
         if blockCount > 0 {
             // Skip whole blocks whose last doc is below the target.
             // The first block from here whose last doc reaches the target
