@@ -313,12 +313,15 @@ public final class SearchEngine: @unchecked Sendable {
         // Where each clause stands, kept beside it to spare the loops a call.
         var docs = [UInt32](repeating: 0, count: its.count)
         for i in its.indices { docs[i] = try its[i].advance(to: 0) }
+        // The clauses before `e` are not essential: together they cannot beat
+        // θ. θ never falls, so `e` never goes back, and moves on from where it
+        // stood (counted afresh for every plan, it was the loop's costliest line).
+        var e = 0
         while true {
             try tick()
             let theta = threshold()
             // Counting every match (facets) visits every plan holding a word;
             // only the scoring of those that cannot reach the top is spared.
-            var e = 0
             while !exhaustive && e < its.count && prefix[e + 1] <= theta { e += 1 }
             if e > 0 { pruned() }
             guard e < its.count else { break }
