@@ -34,6 +34,9 @@ struct ConjunctionSkipper {
     private var flooredAt = -Double.infinity
     /// Plans up to here lie in blocks found able to beat the threshold.
     private var checkedUpTo: UInt32? = nil
+    /// How many of the smallest sparse parts cannot, even together, lift a
+    /// plan past the threshold (MaxScore over the sparse parts).
+    private var nonEssential = 0
 
     init(required: [ClauseIterator], optional: [ClauseIterator]) {
         clauses = required.map(UnretainedClause.init)
@@ -55,10 +58,10 @@ struct ConjunctionSkipper {
             for c in clauses { c.setScoreFloor(theta - (upperSum - c.upperBound)) }
         }
         if denseBound <= theta {
-            var e = 0
-            while e < sparse.count && denseBound + sparsePrefix[e + 1] <= theta { e += 1 }
+            // θ never falls: the sparse parts too small to lift a plan only grow.
+            while nonEssential < sparse.count && denseBound + sparsePrefix[nonEssential + 1] <= theta { nonEssential += 1 }
             var next = exhaustedDoc
-            for s in sparse[e...] { next = min(next, try s.clause.sparseNext(from: d)) }
+            for s in sparse[nonEssential...] { next = min(next, try s.clause.sparseNext(from: d)) }
             if next == exhaustedDoc { return .end(skippedMatches: true) }
             if next > d { return .jump(next) }
         }
