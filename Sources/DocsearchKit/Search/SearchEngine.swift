@@ -201,7 +201,8 @@ public final class SearchEngine: @unchecked Sendable {
                 for p in excluded where try p.advance(to: d) == d { return }
                 pass.total += 1
                 if collect { pass.matches.append((s, doc)) }
-                pass.heap.push(TopKHeap.Entry(score: score, segment: s, doc: doc))
+                // A plan passed over unscored (-infinity) cannot enter a full heap.
+                if score > -Double.infinity { pass.heap.push(TopKHeap.Entry(score: score, segment: s, doc: doc)) }
             }
             // The loops hold the iterators unretained; these arrays keep them alive.
             try withExtendedLifetime((required, optional, prohibited)) {
