@@ -259,11 +259,11 @@ public struct AgencyResolver: Sendable {
 
     // MARK: - Sections
 
-    /// The numbered headings under "Tổ chức thực hiện" ("1. Thanh tra Sở", "2. Đối với Văn phòng Sở"),
-    /// split at commas, and every "Đơn vị chủ trì: …" in the text.
     /// The starts of line `assigneeNames` looks for, folded.
     private static let assigneeLinePrefixes = ["noi nhan", "- don vi chu tri:", "don vi chu tri:"]
 
+    /// The numbered headings under "Tổ chức thực hiện" ("1. Thanh tra Sở", "2. Đối với Văn phòng Sở"),
+    /// split at commas, and every "Đơn vị chủ trì: …" in the text.
     func assigneeNames(lines: [String]) -> [String] {
         var out: [String] = []
         var inSection = false
