@@ -94,22 +94,9 @@ extension PlanRecord {
             case "year": record.year = try r.optionalInt()
             case "signer": record.signer = try r.optionalString()
             case "signerTitle": record.signerTitle = try r.optionalString()
-            case "citations":
-                var list: [CitationRecord] = []
-                try r.array { list.append(try CitationRecord(reading: &$0)) }
-                citations = list
-            case "agencies":
-                if !r.null() {
-                    var list: [PlanAgency] = []
-                    try r.array { list.append(try PlanAgency(reading: &$0)) }
-                    record.agencies = list
-                }
-            case "topics":
-                if !r.null() {
-                    var list: [TopicAssignment] = []
-                    try r.array { list.append(try TopicAssignment(reading: &$0)) }
-                    record.topics = list
-                }
+            case "citations": citations = try r.elements(CitationRecord.init(reading:))
+            case "agencies": record.agencies = r.null() ? nil : try r.elements(PlanAgency.init(reading:))
+            case "topics": record.topics = r.null() ? nil : try r.elements(TopicAssignment.init(reading:))
             default: try r.skipValue()
             }
         }

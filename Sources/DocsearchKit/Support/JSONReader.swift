@@ -72,11 +72,14 @@ struct JSONReader {
 
     // MARK: Values
 
-    mutating func strings() throws -> [String] {
-        var out: [String] = []
-        try array { out.append(try $0.string()) }
+    /// An array whose elements `read` reads, one value each.
+    mutating func elements<T>(_ read: (inout JSONReader) throws -> T) throws -> [T] {
+        var out: [T] = []
+        try array { out.append(try read(&$0)) }
         return out
     }
+
+    mutating func strings() throws -> [String] { try elements { try $0.string() } }
 
     mutating func string() throws -> String {
         try expect(UInt8(ascii: "\""), "a string")
