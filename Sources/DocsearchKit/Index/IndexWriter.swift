@@ -289,8 +289,8 @@ public final class IndexWriter {
         }
     }
 
-    /// Reads a whole file with read(2), so that errors carry errno.
-    static func readFile(_ path: String) throws -> [UInt8] {
+    /// Reads a whole file, or its first `limit` bytes, with read(2), so that errors carry errno.
+    static func readFile(_ path: String, limit: Int = .max) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError.cannotOpen(path: path, errno: errno) }
         defer { close(fd) }
@@ -298,10 +298,11 @@ public final class IndexWriter {
         guard fstat(fd, &st) == 0 else { throw StoreError.cannotOpen(path: path, errno: errno) }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw StoreError.cannotOpen(path: path, errno: EISDIR) }
         var out = [UInt8]()
-        out.reserveCapacity(Int(st.st_size) + 1)
+        out.reserveCapacity(min(Int(st.st_size), limit) + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+        while out.count < limit {
+            let wanted = min(chunk.count, limit - out.count)
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, wanted) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw StoreError.cannotOpen(path: path, errno: errno)

@@ -5,6 +5,8 @@ import Foundation
 public struct SearchService: Sendable {
     public let engine: SearchEngine
     public var snippetBuilder = SnippetBuilder()
+    /// Snippets are drawn from at most this many bytes of a plan's text (`PlanLookup.shownText`).
+    public var shownTextLimit = PlanLookup.shownTextLimit
 
     public init(snapshot: IndexSnapshot) { engine = SearchEngine(snapshot: snapshot) }
 
@@ -17,8 +19,8 @@ public struct SearchService: Sendable {
     /// A snippet around the query's words and the matched citations, or nil
     /// when the file can no longer be read. The text is tokenised once for both.
     public func snippet(for hit: SearchResults.Hit, query: Query) -> Snippet? {
-        guard let text = PlanLookup.text(of: hit.record) else { return nil }
-        let analyzed = AnalyzedText(text)
+        guard let shown = PlanLookup.shownText(of: hit.record, limit: shownTextLimit) else { return nil }
+        let analyzed = AnalyzedText(shown.text)
         let marks = snippetBuilder.matches(in: analyzed, query: query)
             + CitationMarks.ranges(in: analyzed, matching: hit.matchedCitations)
         return snippetBuilder.snippet(of: analyzed.bytes, marks: marks)

@@ -1,8 +1,11 @@
 import Foundation
 
-/// A plan's text as read back for snippets, with where each folded word occurs.
+/// A plan's text as read back for snippets and the plan page (its first
+/// `PlanLookup.shownTextLimit` bytes), with where each folded word occurs.
 final class AnalyzedPlan: @unchecked Sendable {
     let text: String
+    /// True when the plan's text goes on past `text`.
+    let isCut: Bool
     /// `text` as UTF-8, for snippets.
     let bytes: [UInt8]
     /// Folded word → its UTF-8 byte ranges in `text`, in order.
@@ -13,10 +16,11 @@ final class AnalyzedPlan: @unchecked Sendable {
     /// Approximate memory held, for the cache's budget.
     let cost: Int
 
-    init(text: String, analyzer: Analyzer) {
+    init(text: String, isCut: Bool = false, analyzer: Analyzer) {
         // Tokenised once, for the words and the citation mentions alike.
         let analyzed = AnalyzedText(text, analyzer: analyzer)
         self.text = text
+        self.isCut = isCut
         bytes = analyzed.bytes
         var occurrences: [String: [Range<Int>]] = [:]
         for token in analyzed.tokens { occurrences[token.folded, default: []].append(token.byteRange) }
@@ -51,13 +55,18 @@ final class AnalyzedPlan: @unchecked Sendable {
 /// memory budget. One cache per `LoadedIndex`: a reload starts a fresh one.
 final class AnalyzedPlanCache: @unchecked Sendable {
     let budget: Int
+    /// The most of a plan's text read back (`PlanLookup.shownText`).
+    let textLimit: Int
     private let lock = NSLock()
     private var entries: [String: (plan: AnalyzedPlan, lastUse: UInt64)] = [:]
     private var used = 0
     private var clock: UInt64 = 0
     private let analyzer = Analyzer()
 
-    init(budget: Int = 64 << 20) { self.budget = budget }
+    init(budget: Int = 64 << 20, textLimit: Int = PlanLookup.shownTextLimit) {
+        self.budget = budget
+        self.textLimit = textLimit
+    }
 
     /// The analysed text of `record`, or nil when its file cannot be read.
     func plan(_ record: PlanRecord) -> AnalyzedPlan? {
@@ -69,8 +78,8 @@ final class AnalyzedPlanCache: @unchecked Sendable {
             return hit.plan
         }
         lock.unlock()
-        guard let text = PlanLookup.text(of: record) else { return nil }
-        let plan = AnalyzedPlan(text: text, analyzer: analyzer)
+        guard let shown = PlanLookup.shownText(of: record, limit: textLimit) else { return nil }
+        let plan = AnalyzedPlan(text: shown.text, isCut: shown.isCut, analyzer: analyzer)
         lock.lock()
         defer { lock.unlock() }
         guard plan.cost <= budget / 4 else { return plan }

@@ -13,8 +13,11 @@ enum PlanPage {
         /// Plans citing this plan (by its own number).
         var citedBy: [CitationGraph.CitingPlan]
         var related: [RelatedPlan]
-        /// The text as indexed, or nil when the file can no longer be read.
+        /// The text as indexed (its first `PlanLookup.shownTextLimit` bytes),
+        /// or nil when the file can no longer be read.
         var text: String?
+        /// True when the plan's text goes on past `text`.
+        var textIsCut = false
         var query: String
         /// Byte ranges of `text` matching the query.
         var marks: [Range<Int>]
@@ -51,11 +54,20 @@ enum PlanPage {
         body += "<section><h2>Toàn văn</h2>"
         if let text = m.text {
             body += "<div class=\"fulltext\">\(HTML.highlighted(text, marks: m.marks))</div>"
+            if m.textIsCut {
+                body += "<p class=\"notice\">Văn bản dài: trang này chỉ hiển thị khoảng \(HTML.escape(Self.sizeInWords(text.utf8.count))) đầu tiên. "
+                    + "Toàn văn nằm trong tệp \(HTML.escape(r.path)).</p>"
+            }
         } else {
             body += "<p class=\"empty\">Không đọc được tệp của văn bản này (có thể đã bị xoá hoặc di chuyển).</p>"
         }
         body += "</section>"
         return PageLayout.page(title: title, body: body)
+    }
+
+    /// "1 MB", "512 KB": a size as staff read it, rounded.
+    static func sizeInWords(_ bytes: Int) -> String {
+        bytes >= 1 << 19 ? "\((bytes + (1 << 19)) >> 20) MB" : "\(max(1, (bytes + 512) >> 10)) KB"
     }
 
     /// `<section>` with a heading and a list of the items (HTML each); "" without items,

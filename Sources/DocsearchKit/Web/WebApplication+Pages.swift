@@ -20,14 +20,18 @@ extension WebApplication {
         let analyzed = index.analyzedPlans.plan(record)
         let text = analyzed?.text
         var marks: [Range<Int>] = []
-        if let analyzed, !query.isEmpty { marks = analyzed.marks(for: QueryParser().parse(query)) }
+        if let analyzed, !query.isEmpty {
+            // The query's words, and the cited documents it names ("Chỉ thị 20"), as in its snippet.
+            let parsed = QueryParser().parse(query)
+            marks = analyzed.marks(for: parsed) + analyzed.marks(for: SearchEngine.matchedCitations(record, parsed.references))
+        }
         let graph = try index.citationGraph()
         var cited: [String: CitationGraph.Document] = [:]
         for c in record.citations { cited[c.key] = graph.document(c.key) }
         let citedBy = record.numberKey.flatMap { graph.document($0) }?.plans.filter { $0.id != record.id } ?? []
         let model = PlanPage.Model(record: record, cited: cited, citedBy: citedBy,
                                    related: RelatedPlans.related(to: record.id, in: graph, limit: Self.relatedLimit),
-                                   text: text, query: query, marks: marks)
+                                   text: text, textIsCut: analyzed?.isCut ?? false, query: query, marks: marks)
         return .html(PlanPage.html(model))
     }
 

@@ -36,6 +36,15 @@ final class ExtremeInputTests: XCTestCase {
         XCTAssertLessThan(grown, 32 * size, "peak memory grew \(grown >> 20) MB for a \(size >> 20) MB file")
         let hit = try XCTUnwrap(SearchEngine(snapshot: snapshot).search(SearchRequest(query: "Chỉ thị 20")).hits.first)
         XCTAssertTrue(hit.record.path.hasSuffix("tong-hop.txt"))
+        // Its snippet and plan page draw on its first megabyte, not on all eight.
+        let shown = try XCTUnwrap(PlanLookup.shownText(of: hit.record))
+        XCTAssertTrue(shown.isCut)
+        XCTAssertLessThanOrEqual(shown.text.utf8.count, PlanLookup.shownTextLimit)
+        XCTAssertGreaterThan(shown.text.utf8.count, PlanLookup.shownTextLimit / 2)
+        let (_, snippets) = try SearchService(snapshot: snapshot).search(SearchRequest(query: "Chỉ thị 20"))
+        let snippet = try XCTUnwrap(snippets.first ?? nil)
+        XCTAssertFalse(snippet.highlights.isEmpty)
+        XCTAssertTrue(snippet.text.contains("Chỉ thị"), snippet.text)
     }
 
     func testMegabyteLinesAndAMegabyteWordAreIndexed() throws {

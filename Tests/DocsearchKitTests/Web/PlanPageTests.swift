@@ -18,6 +18,36 @@ final class PlanPageTests: XCTestCase {
         XCTAssertTrue(html.contains("‹ Quay lại kết quả cho “bình đẳng giới”"))
     }
 
+    /// A plan of more than a megabyte: its page shows the first megabyte, says
+    /// so, and names the file; its snippets come from the same start.
+    func testALongPlanShowsItsFirstMegabyteAndSaysSo() throws {
+        let folder = try Fixtures.scratch("long-plan")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = try Fixtures.text(.boGDDT)
+        var text = "", copies = 0
+        while text.utf8.count < PlanLookup.shownTextLimit + (256 << 10) {
+            text += plan + "\nPhụ lục \(copies)\n"
+            copies += 1
+        }
+        try text.write(to: folder.appendingPathComponent("tong-hop.txt"), atomically: false, encoding: .utf8)
+        let snapshot = try RobustnessSupport.index([folder.path], into: folder).1
+        let record = try snapshot.record(segment: 0, doc: 0)
+        let web = try WebTestServer(indexDirectory: folder.appendingPathComponent("idx").path)
+        let response = try web.get("/plans/\(record.id)?q=" + WebTestServer.q("Chỉ thị 20"))
+        XCTAssertEqual(response.statusCode, 200)
+        let html = response.bodyText
+        XCTAssertTrue(html.contains("Văn bản dài: trang này chỉ hiển thị khoảng 1 MB đầu tiên. Toàn văn nằm trong tệp"), String(html.suffix(300)))
+        XCTAssertTrue(html.contains("Phụ lục 0\n"))
+        XCTAssertFalse(html.contains("Phụ lục \(copies - 1)\n"), "the last appendix lies past the first megabyte")
+        XCTAssertLessThan(response.body.count, text.utf8.count)
+        // The directive the query names is marked where the plan cites it.
+        let firstMark = try XCTUnwrap(html.range(of: "<mark>"))
+        XCTAssertTrue(html[firstMark.lowerBound...].hasPrefix("<mark>Chỉ thị số 20-CT/TW</mark>"), String(html[firstMark.lowerBound...].prefix(80)))
+        let api = try web.json("/api/search?q=" + WebTestServer.q("Chỉ thị 20"))
+        let hit = try XCTUnwrap((api["hits"] as? [[String: Any]])?.first)
+        XCTAssertNotNil(hit["snippet"], "\(hit.keys)")
+    }
+
     func testWithoutAQueryNothingIsMarked() throws {
         let web = try WebTestServer.seed()
         let html = try web.get("/plans/\(thuThuaID)").bodyText
