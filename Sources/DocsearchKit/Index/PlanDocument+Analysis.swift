@@ -23,7 +23,7 @@ extension PlanDocument {
         let identity = PlanIdentityExtractor().identity(of: text)
         let analyzed = AnalyzedText(text)
         let cited = CitationExtractor().citations(in: analyzed)
-        let title = identity.title ?? fallbackTitle(of: text)
+        let title = bounded(identity.title ?? fallbackTitle(of: text))
 
         let resolver = AgencyResolver()
         let context = resolver.context(identity: identity, text: analyzed)

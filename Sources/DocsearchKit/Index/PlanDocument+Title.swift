@@ -1,4 +1,20 @@
 extension PlanDocument {
+    /// The longest title kept, in characters. The longest real one is 683: an
+    /// article of the Constitution (ALQAC) whose heading is all its text; the
+    /// seed plans' run to about 200. A file of one long line, whose first
+    /// line is all of it, gave a title of a megabyte, printed whole by every
+    /// search that found it.
+    static let maxTitleLength = 1_000
+
+    /// `title`, or its first `maxTitleLength` characters cut before a word
+    /// and ended with "…" when it is longer.
+    static func bounded(_ title: String) -> String {
+        guard title.count > maxTitleLength else { return title }
+        let head = title.prefix(maxTitleLength)
+        let word = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+        return String(word).trimmingSpaces() + " …"
+    }
+
     /// The title of a text that has no "KẾ HOẠCH"-style title: its first line,
     /// joined with an article heading ("Điều 38. Điều khoản thi hành") when the
     /// next line is one, as in law articles ("Luật Cư trú" / "Điều 38. …").

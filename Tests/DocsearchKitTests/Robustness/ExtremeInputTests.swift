@@ -67,6 +67,15 @@ final class ExtremeInputTests: XCTestCase {
         let names = try SearchEngine(snapshot: snapshot).search(SearchRequest(query: "xã hội học tập")).hits
             .map { ($0.record.path as NSString).lastPathComponent }
         XCTAssertEqual(Set(names), ["mot-dong.txt", "mot-tu.txt"])
+        // The line is the file's first, so its title: kept to its first words.
+        let hits = try SearchEngine(snapshot: snapshot).search(SearchRequest(query: "xã hội học tập")).hits
+        let title = try XCTUnwrap(hits.first { $0.record.path.hasSuffix("mot-dong.txt") }).record.title
+        XCTAssertLessThanOrEqual(title.count, PlanDocument.maxTitleLength + 2)
+        XCTAssertGreaterThan(title.count, PlanDocument.maxTitleLength / 2)
+        XCTAssertTrue(title.hasSuffix(" …"), title)
+        XCTAssertTrue(line.trimmingSpaces().hasPrefix(String(title.dropLast(2))), title)
+        XCTAssertEqual(try XCTUnwrap(hits.first { $0.record.path.hasSuffix("mot-tu.txt") }).record.title,
+                       "Kế hoạch xây dựng xã hội học tập")
     }
 
     /// NUL bytes sprinkled in a UTF-8 plan (as left by some converters) are removed with a
