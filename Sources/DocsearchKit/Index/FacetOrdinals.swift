@@ -20,6 +20,9 @@ public struct FacetOrdinals: Sendable {
         public let column: SegmentReader.FacetColumn
         /// Segment ordinal → slot.
         public let slots: [Int32]
+        /// Segment ordinal → the live plans holding it, so that a search
+        /// matching most plans counts those it does not match instead.
+        public let liveCounts: [UInt32]
     }
 
     /// Facets named "x.alias" are search forms of facet "x": they are
@@ -31,9 +34,14 @@ public struct FacetOrdinals: Sendable {
     /// Per segment, its columns in name order.
     public let columns: [[Column]]
     public let slotCount: Int
+    /// Per segment, its deleted plans (empty when none), as the snapshot has them.
+    public let deleted: [[Bool]]
+    /// Per segment, its live plans.
+    public let liveDocumentCounts: [Int]
 
     /// Only counted facets get slots (not the search-only alias forms).
-    public init(segments: [SegmentReader]) throws {
+    /// `deleted` is the snapshot's bitmap of deleted plans per segment.
+    public init(segments: [SegmentReader], deleted: [[Bool]] = []) throws {
         let perSegment = try segments.map { try $0.facetColumnsByName().filter { Self.isCounted($0.name) } }
         let names = Set(perSegment.flatMap { $0.map(\.name) }).sorted()
         let facetIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
@@ -51,13 +59,21 @@ public struct FacetOrdinals: Sendable {
             facets.append(Facet(name: name, values: values, base: base))
             base += values.count
         }
+        let live = segments.enumerated().map { s, segment in
+            let bits = s < deleted.count ? deleted[s] : []
+            return (0..<segment.documentCount).filter { bits.isEmpty || $0 >= bits.count || !bits[$0] }
+        }
         columns = perSegment.enumerated().map { s, segment in
             segment.enumerated().map { c, entry in
-                Column(facet: facetIndex[entry.name]!, column: entry.column, slots: slots[s][c])
+                var counts = [UInt32](repeating: 0, count: entry.column.values.count)
+                counts.withUnsafeMutableBufferPointer { entry.column.count(live[s], into: $0) }
+                return Column(facet: facetIndex[entry.name]!, column: entry.column, slots: slots[s][c], liveCounts: counts)
             }
         }
         self.facets = facets
         slotCount = base
+        self.deleted = segments.indices.map { $0 < deleted.count ? deleted[$0] : [] }
+        liveDocumentCounts = live.map(\.count)
     }
 
     /// The distinct values of `lists`, in byte order, telling `assign` the

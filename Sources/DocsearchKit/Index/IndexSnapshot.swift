@@ -73,7 +73,7 @@ public final class IndexSnapshot: @unchecked Sendable {
 
     /// The counted facet values of every segment numbered as one, built on first use.
     public func facetOrdinals() throws -> FacetOrdinals {
-        try facetOrdinalsOnce.get { try FacetOrdinals(segments: segments) }
+        try facetOrdinalsOnce.get { try FacetOrdinals(segments: segments, deleted: deleted) }
     }
 
     /// True once `facetOrdinals()` has been built.
