@@ -293,24 +293,9 @@ public final class SegmentReader: @unchecked Sendable {
         }
 
         /// Adds one to `counts[o]` for every ordinal o of every plan of `docs`
-        /// (ordinals past `counts` are skipped): `forEachOrdinal` without a
-        /// closure call per value, for facet counting over thousands of plans.
+        /// (ordinals past `counts` are skipped).
         func count(_ docs: [Int], into counts: UnsafeMutableBufferPointer<UInt32>) {
-            ends.withUnsafeBytes { ends in
-                ordinals.withUnsafeBytes { ordinals in
-                    let docCount = ends.count / 4, ordinalCount = ordinals.count / 4
-                    for d in docs where d >= 0 && d < docCount {
-                        let start = d == 0 ? 0 : Int(UInt32(littleEndian: ends.loadUnaligned(fromByteOffset: (d - 1) * 4, as: UInt32.self)))
-                        let end = min(Int(UInt32(littleEndian: ends.loadUnaligned(fromByteOffset: d * 4, as: UInt32.self))), ordinalCount)
-                        var k = start
-                        while k < end {
-                            let o = Int(UInt32(littleEndian: ordinals.loadUnaligned(fromByteOffset: k * 4, as: UInt32.self)))
-                            if o < counts.count { counts[o] &+= 1 }
-                            k += 1
-                        }
-                    }
-                }
-            }
+            forEachOrdinal(of: docs) { o in if o < counts.count { counts[o] &+= 1 } }
         }
 
         /// Calls `body` with every ordinal of every plan of `docs`, read from
