@@ -174,19 +174,23 @@ public struct CommandLineTool {
     // MARK: index
 
     static let indexHelp = """
-    usage: docsearch index [PATH…] [--rebuild] [--index DIR]
+    usage: docsearch index [PATH…] [--rebuild] [--max-file-size MB] [--index DIR]
 
     Indexes the files and folders given (default: those of the last run, else corpus/).
     Only new and changed files are read again; removed files leave the index.
     The new index replaces the old one in one step: a crash leaves the old one usable.
+    Files over 64 MB are skipped and named (--max-file-size MB changes the limit; a file
+    takes about 23 times its size in memory while it is analysed).
     Exit status: 0 all files indexed, 1 some files skipped (named on stderr), 2 error.
     """
 
     func index(_ words: [String]) throws -> Int32 {
-        let args = try Arguments(words, command: "index", valued: ["--index"], switches: ["--rebuild", "--help", "--json"])
+        let args = try Arguments(words, command: "index", valued: ["--index", "--max-file-size"],
+                                 switches: ["--rebuild", "--help", "--json"])
         if args.has("--help") { terminal.line(Self.indexHelp); return 0 }
         var options = IndexWriter.Options(directory: indexDirectory(args), roots: args.positionals)
         options.rebuild = args.has("--rebuild")
+        options.maxFileSize = try args.int("--max-file-size", default: options.maxFileSize >> 20, range: 1...65_536) << 20
         if terminal.stderrIsTTY {
             let t = terminal
             options.progress = { done, total in t.err("\rindexing: \(done)/\(total) files") ; if done == total { t.err("\n") } }

@@ -25,6 +25,10 @@ public final class IndexWriter {
         /// proportion to the whole index (1.8 GB at 100,000 plans).
         public var maxMergeDocuments = 30_000
         public var lockTimeout = 10.0
+        /// Larger files are skipped, named with the reason. Analysing a file
+        /// holds about 23 times its size in memory (its tokens), so one file of
+        /// 64 MB takes the build to about 1.5 GB; real plans are 5–50 KB.
+        public var maxFileSize = 64 << 20
         /// Called now and then with (files done, files to read).
         public var progress: (@Sendable (Int, Int) -> Void)? = nil
 
@@ -135,7 +139,7 @@ public final class IndexWriter {
             do {
                 while let i = shared.nextIndex() {
                     let e = toRead[i]
-                    let outcome = read(entry: e, held: held[e.path])
+                    let outcome = read(entry: e, held: held[e.path], maxFileSize: options.maxFileSize)
                     shared.record(outcome)
                     if case let .document(doc, _) = outcome {
                         builder.value.add(record: doc.record, fingerprint: doc.fingerprint, body: doc.text,
@@ -263,10 +267,13 @@ public final class IndexWriter {
         case problem(FileProblem)
     }
 
-    private static func read(entry e: FileWalker.Entry, held: Held?) -> Outcome {
+    private static func read(entry e: FileWalker.Entry, held: Held?, maxFileSize: Int) -> Outcome {
         let bytes: [UInt8]
         do {
-            bytes = try readFile(e.absolutePath)
+            // At most one byte past the limit is read, though the file grew since the walk.
+            guard e.size <= UInt64(maxFileSize) else { return .problem(tooLarge(e.path, size: e.size, limit: maxFileSize)) }
+            bytes = try readFile(e.absolutePath, limit: maxFileSize + 1)
+            guard bytes.count <= maxFileSize else { return .problem(tooLarge(e.path, size: UInt64(bytes.count), limit: maxFileSize)) }
         } catch let error as StoreError {
             if case let .cannotOpen(_, code) = error, code == ENOENT {
                 return .problem(FileProblem(path: e.path, reason: "the file disappeared while indexing"))
@@ -287,6 +294,19 @@ public final class IndexWriter {
         } catch {
             return .problem(FileProblem(path: e.path, reason: "\(error)"))
         }
+    }
+
+    static func tooLarge(_ path: String, size: UInt64, limit: Int) -> FileProblem {
+        FileProblem(path: path, reason: "file too large: \(sizeInWords(size)) (the limit is \(sizeInWords(UInt64(limit))); "
+                        + "docsearch index --max-file-size MB raises it)")
+    }
+
+    /// "64 MB", "100.1 MB", "293 KB": rounded up, so that a file just over a
+    /// limit never reads as the limit itself.
+    static func sizeInWords(_ bytes: UInt64) -> String {
+        guard bytes >= 1 << 20 else { return "\((bytes + 1023) >> 10) KB" }
+        let tenths = (bytes * 10 + (1 << 20) - 1) >> 20
+        return tenths % 10 == 0 ? "\(tenths / 10) MB" : "\(tenths / 10).\(tenths % 10) MB"
     }
 
     /// Reads a whole file, or its first `limit` bytes, with read(2), so that errors carry errno.

@@ -107,6 +107,29 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertEqual(run(["index", "--index", idx]).0, 0)
     }
 
+    func testIndexMaxFileSize() throws {
+        let corpus = try Fixtures.corpusCopy()
+        defer { try? FileManager.default.removeItem(at: corpus) }
+        let plan = try Fixtures.text(.haQuang)
+        var text = ""
+        while text.utf8.count <= 1 << 20 { text += plan + "\n" }
+        try text.write(to: corpus.appendingPathComponent("tong-hop.txt"), atomically: false, encoding: .utf8)
+        let idx = try Fixtures.scratch("cli-max-size").path
+        for bad in ["0", "lots", "70000"] {
+            let (s, _, err) = run(["index", corpus.path, "--index", idx, "--max-file-size", bad])
+            XCTAssertEqual(s, 2, bad)
+            XCTAssertTrue(err.contains("--max-file-size") && err.contains(bad), err)
+        }
+        XCTAssertThrowsError(try IndexSnapshot.open(directory: idx), "a refused option builds nothing")
+        let (s1, out1, err1) = run(["index", corpus.path, "--index", idx, "--max-file-size", "1"])
+        XCTAssertEqual(s1, 1, "a skipped file makes the status 1")
+        XCTAssertTrue(err1.contains("tong-hop.txt: skipped: file too large: 1.1 MB (the limit is 1 MB;"), err1)
+        XCTAssertTrue(out1.contains("5 plans"), out1)
+        let (s2, out2, err2) = run(["index", corpus.path, "--index", idx, "--max-file-size", "2"])
+        XCTAssertEqual(s2, 0, err2)
+        XCTAssertTrue(out2.contains("6 plans") && out2.contains("1 added"), out2)
+    }
+
     func testEveryCommandHasHelp() {
         for cmd in ["search", "index", "cites", "show"] {
             let (s, out, _) = run([cmd, "--help"])

@@ -41,6 +41,41 @@ final class SkippedFileTests: XCTestCase {
         XCTAssertTrue(why["pong.txt"]?.contains("symbolic link loop") == true, "\(why)")
     }
 
+    /// A file over the size limit is skipped with its size and the limit named;
+    /// once it is back under the limit it is indexed, and a plan that grows past
+    /// the limit leaves the index with the same reason.
+    func testAFileOverTheSizeLimitIsSkippedWithItsSize() throws {
+        let folder = try Fixtures.corpusCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = try Fixtures.text(.boGDDT)
+        let big = folder.appendingPathComponent("tong-hop.txt")
+        try String(repeating: plan + "\n", count: 30).write(to: big, atomically: false, encoding: .utf8)
+        let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: big.path)[.size] as? Int)
+        var options = IndexWriter.Options(directory: folder.appendingPathComponent("idx").path, roots: [folder.path])
+        options.maxFileSize = 200 << 10
+        XCTAssertGreaterThan(size, options.maxFileSize)
+
+        var summary = try IndexWriter.run(options)
+        XCTAssertEqual(try IndexSnapshot.open(directory: options.directory).documentCount, 5, "the five real plans")
+        XCTAssertEqual(reasons(summary)["tong-hop.txt"],
+                       "file too large: \((size + 1023) >> 10) KB (the limit is 200 KB; docsearch index --max-file-size MB raises it)")
+
+        try plan.write(to: big, atomically: false, encoding: .utf8)
+        summary = try IndexWriter.run(options)
+        XCTAssertTrue(reasons(summary).isEmpty, "\(reasons(summary))")
+        XCTAssertEqual(summary.added, 1)
+        XCTAssertEqual(try IndexSnapshot.open(directory: options.directory).documentCount, 6)
+
+        let seed = folder.appendingPathComponent(Fixtures.Seed.longAn.rawValue)
+        try String(repeating: try String(contentsOf: seed, encoding: .utf8) + "\n", count: 40)
+            .write(to: seed, atomically: false, encoding: .utf8)
+        summary = try IndexWriter.run(options)
+        XCTAssertTrue(reasons(summary)[Fixtures.Seed.longAn.rawValue]?.hasPrefix("file too large: ") == true, "\(reasons(summary))")
+        let snapshot = try IndexSnapshot.open(directory: options.directory)
+        XCTAssertEqual(snapshot.documentCount, 5, "the grown plan left the index")
+        XCTAssertFalse(try snapshot.liveRecords().contains { $0.path.hasSuffix(Fixtures.Seed.longAn.rawValue) })
+    }
+
     func testUnreadableFileIsSkippedWithPermissionDenied() throws {
         if RobustnessSupport.runningAsRoot { throw XCTSkip("running as root, which reads any file whatever its mode") }
         let folder = try Fixtures.corpusCopy()
