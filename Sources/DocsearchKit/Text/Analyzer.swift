@@ -18,6 +18,11 @@ public struct Analyzer: Sendable {
     /// Tokens of `text`, which must already be NFC (see `TextNormalizer`).
     public func tokens(in text: String) -> [Token] {
         var out: [Token] = []
+        // At most one token per two bytes (a letter and a separator): reserved
+        // at once, the array is never copied to grow. Pages not written are
+        // not resident, so a large text holds only the tokens it has, where
+        // growing by doubling held the old array and the new at the last copy.
+        out.reserveCapacity(text.utf8.count / 2 + 1)
         forEachToken(in: text) { out.append($0.makeToken()) }
         return out
     }
