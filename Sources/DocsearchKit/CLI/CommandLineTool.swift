@@ -180,7 +180,7 @@ public struct CommandLineTool {
     Only new and changed files are read again; removed files leave the index.
     The new index replaces the old one in one step: a crash leaves the old one usable.
     Files over 64 MB are skipped and named (--max-file-size MB changes the limit; a file
-    takes about 23 times its size in memory while it is analysed).
+    takes about 18 times its size in memory while it is analysed).
     Exit status: 0 all files indexed, 1 some files skipped (named on stderr), 2 error.
     """
 

@@ -26,8 +26,8 @@ public final class IndexWriter {
         public var maxMergeDocuments = 30_000
         public var lockTimeout = 10.0
         /// Larger files are skipped, named with the reason. Analysing a file
-        /// holds about 23 times its size in memory (its tokens), so one file of
-        /// 64 MB takes the build to about 1.5 GB; real plans are 5–50 KB.
+        /// holds about 18 times its size in memory (its tokens), so one file of
+        /// 64 MB takes the build to about 1.2 GB; real plans are 5–50 KB.
         public var maxFileSize = 64 << 20
         /// Called now and then with (files done, files to read).
         public var progress: (@Sendable (Int, Int) -> Void)? = nil
