@@ -297,16 +297,8 @@ public final class IndexWriter {
     }
 
     static func tooLarge(_ path: String, size: UInt64, limit: Int) -> FileProblem {
-        FileProblem(path: path, reason: "file too large: \(sizeInWords(size)) (the limit is \(sizeInWords(UInt64(limit))); "
+        FileProblem(path: path, reason: "file too large: \(ByteSize(size)) (the limit is \(ByteSize(limit)); "
                         + "docsearch index --max-file-size MB raises it)")
-    }
-
-    /// "64 MB", "100.1 MB", "293 KB": rounded up, so that a file just over a
-    /// limit never reads as the limit itself.
-    static func sizeInWords(_ bytes: UInt64) -> String {
-        guard bytes >= 1 << 20 else { return "\((bytes + 1023) >> 10) KB" }
-        let tenths = (bytes * 10 + (1 << 20) - 1) >> 20
-        return tenths % 10 == 0 ? "\(tenths / 10) MB" : "\(tenths / 10).\(tenths % 10) MB"
     }
 
     /// Reads a whole file, or its first `limit` bytes, with read(2), so that errors carry errno.

@@ -55,7 +55,7 @@ enum PlanPage {
         if let text = m.text {
             body += "<div class=\"fulltext\">\(HTML.highlighted(text, marks: m.marks))</div>"
             if m.textIsCut {
-                body += "<p class=\"notice\">Văn bản dài: trang này chỉ hiển thị khoảng \(HTML.escape(Self.sizeInWords(text.utf8.count))) đầu tiên. "
+                body += "<p class=\"notice\">Văn bản dài: trang này chỉ hiển thị khoảng \(ByteSize(text.utf8.count)) đầu tiên. "
                     + "Toàn văn nằm trong tệp \(HTML.escape(r.path)).</p>"
             }
         } else {
@@ -63,11 +63,6 @@ enum PlanPage {
         }
         body += "</section>"
         return PageLayout.page(title: title, body: body)
-    }
-
-    /// "1 MB", "512 KB": a size as staff read it, rounded.
-    static func sizeInWords(_ bytes: Int) -> String {
-        bytes >= 1 << 19 ? "\((bytes + (1 << 19)) >> 20) MB" : "\(max(1, (bytes + 512) >> 10)) KB"
     }
 
     /// `<section>` with a heading and a list of the items (HTML each); "" without items,
