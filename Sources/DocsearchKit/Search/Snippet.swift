@@ -52,7 +52,13 @@ public struct SnippetBuilder: Sendable {
     /// A snippet of a text, given as its UTF-8 bytes, around `marks` (byte
     /// ranges, e.g. query words and cited documents).
     public func snippet(of bytes: [UInt8], marks: [Range<Int>]) -> Snippet {
-        let marks = marks.filter { $0.lowerBound >= 0 && $0.upperBound <= bytes.count }.sorted { $0.lowerBound < $1.lowerBound }
+        // The marks come mostly in text order and in range (a plan's word
+        // occurrences): then they are used as they are, without a copy.
+        var inOrder = true
+        for (i, m) in marks.enumerated() where m.lowerBound < 0 || m.upperBound > bytes.count
+            || (i > 0 && marks[i - 1].lowerBound > m.lowerBound) { inOrder = false; break }
+        let marks = inOrder ? marks
+            : marks.filter { $0.lowerBound >= 0 && $0.upperBound <= bytes.count }.sorted { $0.lowerBound < $1.lowerBound }
         // The window start that covers the most distinct marked words: a
         // sliding window over the marks, linear in their number.
         // Marks are numbered by their word (the same word in any ASCII case
@@ -98,36 +104,45 @@ public struct SnippetBuilder: Sendable {
             end = e > begin + maxBytes / 2 ? e : end
             while end < bytes.count && (bytes[end] & 0xC0) == 0x80 { end += 1 }
         }
-        // Copy the window, folding runs of white space into one space.
-        var out: [UInt8] = []
+        // Copy the window, folding runs of white space into one space, through
+        // a pointer: appending byte by byte checked the array's uniqueness
+        // every time, and was most of a snippet's work (callgrind).
+        let lead: [UInt8] = begin > 0 ? Array("… ".utf8) : []
+        let tail: [UInt8] = end < bytes.count ? Array(" …".utf8) : []
         var highlights: [Range<Int>] = []
-        if begin > 0 { out.append(contentsOf: Array("… ".utf8)) }
-        var markIndex = marks.firstIndex { $0.upperBound > begin } ?? marks.count
-        var openAt: Int? = nil
-        var i = begin
-        var lastWasSpace = true
-        while i < end {
-            if markIndex < marks.count, marks[markIndex].lowerBound == i, marks[markIndex].upperBound <= end {
-                openAt = out.count
+        let out = [UInt8](unsafeUninitializedCapacity: lead.count + (end - begin) + tail.count) { buffer, count in
+            var n = 0
+            for b in lead { buffer[n] = b; n += 1 }
+            bytes.withUnsafeBufferPointer { text in
+                var markIndex = marks.firstIndex { $0.upperBound > begin } ?? marks.count
+                var openAt: Int? = nil
+                var i = begin
+                var lastWasSpace = true
+                while i < end {
+                    if markIndex < marks.count, marks[markIndex].lowerBound == i, marks[markIndex].upperBound <= end {
+                        openAt = n
+                    }
+                    let b = text[i]
+                    if Self.isSpace(b) {
+                        if !lastWasSpace { buffer[n] = 0x20; n += 1 }
+                        lastWasSpace = true
+                    } else {
+                        buffer[n] = b; n += 1
+                        lastWasSpace = false
+                    }
+                    i += 1
+                    if markIndex < marks.count, marks[markIndex].upperBound == i {
+                        if let o = openAt { highlights.append(o..<n) }
+                        openAt = nil
+                        markIndex += 1
+                        while markIndex < marks.count && marks[markIndex].lowerBound < i { markIndex += 1 }
+                    }
+                }
             }
-            let b = bytes[i]
-            if Self.isSpace(b) {
-                if !lastWasSpace { out.append(0x20) }
-                lastWasSpace = true
-            } else {
-                out.append(b)
-                lastWasSpace = false
-            }
-            i += 1
-            if markIndex < marks.count, marks[markIndex].upperBound == i {
-                if let o = openAt { highlights.append(o..<out.count) }
-                openAt = nil
-                markIndex += 1
-                while markIndex < marks.count && marks[markIndex].lowerBound < i { markIndex += 1 }
-            }
+            while n > 0 && buffer[n - 1] == 0x20 { n -= 1 }
+            for b in tail { buffer[n] = b; n += 1 }
+            count = n
         }
-        while out.last == 0x20 { out.removeLast() }
-        if end < bytes.count { out.append(contentsOf: Array(" …".utf8)) }
         highlights = highlights.filter { $0.upperBound <= out.count }
         return Snippet(text: String(decoding: out, as: UTF8.self), highlights: highlights)
     }

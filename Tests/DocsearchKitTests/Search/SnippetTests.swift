@@ -1,0 +1,54 @@
+import XCTest
+@testable import DocsearchKit
+
+/// Snippets of the seed plans: the window with the most distinct query words,
+/// white space folded, the matched words marked, and "…" where text was left out.
+final class SnippetTests: XCTestCase {
+    private let builder = SnippetBuilder()
+
+    private func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    private func words(_ query: String) -> Set<String> {
+        Set(QueryParser().parse(query).terms.map(\.folded))
+    }
+
+    func testEverySeedSnippetHoldsTheQueryWordsItMarks() throws {
+        for seed in Fixtures.Seed.allCases {
+            let text = try Fixtures.text(seed)
+            let analyzed = AnalyzedText(TextNormalizer.normalize(text))
+            for query in ["bình đẳng giới", "kế hoạch", "giáo dục pháp luật", "trẻ em", "tuyên truyền nhân quyền"] {
+                let marks = builder.matches(in: analyzed, query: QueryParser().parse(query))
+                let snippet = builder.snippet(of: analyzed.bytes, marks: marks)
+                let bytes = Array(snippet.text.utf8)
+                XCTAssertLessThanOrEqual(bytes.count, builder.maxBytes + 8, "\(seed) \(query)")
+                XCTAssertFalse(snippet.text.contains("  ") || snippet.text.contains("\n") || snippet.text.contains("\r"),
+                               "white space is folded: \(snippet.text)")
+                // A passage of the plan as it stands, white space folded, "…" where text was left out.
+                var passage = Substring(snippet.text)
+                if passage.hasPrefix("… ") { passage = passage.dropFirst(2) }
+                if passage.hasSuffix(" …") { passage = passage.dropLast(2) }
+                XCTAssertTrue(collapsed(analyzed.text).contains(passage), "\(seed) \(query): \(snippet.text)")
+                for h in snippet.highlights {
+                    let word = Folding.fold(String(decoding: bytes[h], as: UTF8.self).lowercased())
+                    XCTAssertTrue(words(query).contains(word), "\(seed) \(query): marked \(word)")
+                }
+                if !marks.isEmpty { XCTAssertFalse(snippet.highlights.isEmpty, "\(seed) \(query)") }
+            }
+        }
+    }
+
+    /// Marks out of order, repeated or out of range (as a caller may pass
+    /// them) give the snippet of the same marks sorted and in range.
+    func testMarksInAnyOrderGiveTheSameSnippet() throws {
+        let analyzed = AnalyzedText(TextNormalizer.normalize(try Fixtures.text(.longAn)))
+        let marks = builder.matches(in: analyzed, query: QueryParser().parse("nhân quyền giáo dục"))
+        XCTAssertGreaterThan(marks.count, 10)
+        let expected = builder.snippet(of: analyzed.bytes, marks: marks)
+        var generator = EncodingTestSupport.SeededGenerator(state: 7)
+        let shuffled = marks.shuffled(using: &generator) + [analyzed.bytes.count..<(analyzed.bytes.count + 4), -3..<2]
+        XCTAssertEqual(builder.snippet(of: analyzed.bytes, marks: shuffled), expected)
+        XCTAssertFalse(expected.highlights.isEmpty)
+    }
+}
