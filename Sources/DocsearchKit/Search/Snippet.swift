@@ -61,15 +61,16 @@ public struct SnippetBuilder: Sendable {
             : marks.filter { $0.lowerBound >= 0 && $0.upperBound <= bytes.count }.sorted { $0.lowerBound < $1.lowerBound }
         // The window start that covers the most distinct marked words: a
         // sliding window over the marks, linear in their number.
-        // Marks are numbered by their word (the same word in any ASCII case
-        // gets one number): a query has few words, so a linear search over
-        // them beats hashing each mark.
+        // Marks are numbered by their word folded (`foldedKey`): a query has
+        // few words, so a linear search over them beats hashing each mark.
         var words: [UInt64] = []
-        let keys = marks.map { m -> Int in
-            let k = Self.caselessKey(bytes[m])
-            if let i = words.firstIndex(of: k) { return i }
-            words.append(k)
-            return words.count - 1
+        let keys = bytes.withUnsafeBufferPointer { text in
+            marks.map { m -> Int in
+                let k = Self.foldedKey(UnsafeBufferPointer(rebasing: text[m]))
+                if let i = words.firstIndex(of: k) { return i }
+                words.append(k)
+                return words.count - 1
+            }
         }
         var bestStart = 0, bestScore = -1
         var counts = [Int](repeating: 0, count: words.count)
@@ -147,12 +148,30 @@ public struct SnippetBuilder: Sendable {
         return Snippet(text: String(decoding: out, as: UTF8.self), highlights: highlights)
     }
 
-    /// One number per marked word, the same for the same word in any ASCII
-    /// case (FNV-1a over the bytes): the window counts distinct words by it
-    /// without building an array per mark.
-    private static func caselessKey(_ word: ArraySlice<UInt8>) -> UInt64 {
+    /// One number per marked word, the same for the same word in any case
+    /// and with any diacritics (FNV-1a over its folded scalars): the window
+    /// counts distinct words by it without building a string per mark. Keyed
+    /// by the bytes as written, "Đảng" and "dạng" beside "đẳng" counted as
+    /// three words of "bình đẳng giới", and a passage full of them won over
+    /// the title that holds the query.
+    static func foldedKey(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let p = word.baseAddress else { return 0 }
+        let fold = LatinTables.fold
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in word { h = (h ^ UInt64(b | 0x20)) &* 0x100_0000_01b3 }
+        var i = 0
+        while i < word.count {
+            let (v, width): (UInt32, Int) = p[i] < 0x80 ? (UInt32(p[i]), 1) : UTF8Codec.decode(p, i, word.count)
+            i += width
+            var f = v
+            if v < 0x80 {
+                f = (v &- 0x41) < 26 ? v | 0x20 : v
+            } else if let k = LatinTables.index(v), fold[k] != 0 {
+                f = fold[k]
+            } else if (0x300...0x36F).contains(v) {
+                continue
+            }
+            h = (h ^ UInt64(f)) &* 0x100_0000_01b3
+        }
         return h
     }
 

@@ -39,6 +39,28 @@ final class SnippetTests: XCTestCase {
         }
     }
 
+    /// The Thủ Thừa plan for "bình đẳng giới": its title holds all three words.
+    func testThuThuaSnippetForBinhDangGioi() throws {
+        let analyzed = AnalyzedText(TextNormalizer.normalize(try Fixtures.text(.thuThua)))
+        let snippet = builder.snippet(of: analyzed.bytes, marks: builder.matches(in: analyzed, query: QueryParser().parse("bình đẳng giới")))
+        // Counted by folded word, "Đảng" and "dạng" beside "đẳng" are one word
+        // of the query, and the earliest passage with all three wins: the title.
+        XCTAssertTrue(snippet.text.hasPrefix("… KẾ HOẠCH Hoạt động Vì sự tiến bộ phụ nữ, bình đẳng giới năm 2021 Căn cứ"),
+                      snippet.text)
+        let bytes = Array(snippet.text.utf8)
+        XCTAssertEqual(snippet.highlights.prefix(3).map { String(decoding: bytes[$0], as: UTF8.self) }, ["bình", "đẳng", "giới"])
+    }
+
+    func testFoldedKeysJoinCaseAndDiacritics() {
+        func key(_ s: String) -> UInt64 { Array(s.utf8).withUnsafeBufferPointer { SnippetBuilder.foldedKey($0) } }
+        XCTAssertEqual(key("Đảng"), key("đẳng"))
+        XCTAssertEqual(key("ĐẲNG"), key("dang"))
+        XCTAssertEqual(key("Giới"), key("gioi"))
+        XCTAssertEqual(key("hoà"), key("hòa"))
+        XCTAssertNotEqual(key("đẳng"), key("giới"))
+        XCTAssertNotEqual(key("bình"), key("binhh"))
+    }
+
     /// Marks out of order, repeated or out of range (as a caller may pass
     /// them) give the snippet of the same marks sorted and in range.
     func testMarksInAnyOrderGiveTheSameSnippet() throws {
