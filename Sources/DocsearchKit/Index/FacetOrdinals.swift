@@ -34,10 +34,6 @@ public struct FacetOrdinals: Sendable {
     /// Per segment, its columns in name order.
     public let columns: [[Column]]
     public let slotCount: Int
-    /// Per segment, its deleted plans (empty when none), as the snapshot has them.
-    public let deleted: [[Bool]]
-    /// Per segment, its live plans.
-    public let liveDocumentCounts: [Int]
 
     /// Only counted facets get slots (not the search-only alias forms).
     /// `deleted` is the snapshot's bitmap of deleted plans per segment.
@@ -72,8 +68,6 @@ public struct FacetOrdinals: Sendable {
         }
         self.facets = facets
         slotCount = base
-        self.deleted = segments.indices.map { $0 < deleted.count ? deleted[$0] : [] }
-        liveDocumentCounts = live.map(\.count)
     }
 
     /// The distinct values of `lists`, in byte order, telling `assign` the

@@ -87,6 +87,7 @@ enum FacetCounter {
     /// slots (`FacetOrdinals`). Counting walks one column at a time over a
     /// segment's plans, over contiguous buffers.
     private struct Tally {
+        let snapshot: IndexSnapshot
         let ordinals: FacetOrdinals
         var perValue: [Int]
         /// The slots counted at least once, so that reading the counts
@@ -94,6 +95,7 @@ enum FacetCounter {
         var touched: [Int] = []
 
         init(_ snapshot: IndexSnapshot) throws {
+            self.snapshot = snapshot
             ordinals = try snapshot.facetOrdinals()
             perValue = [Int](repeating: 0, count: ordinals.slotCount)
         }
@@ -102,7 +104,7 @@ enum FacetCounter {
             guard s >= 0 && s < ordinals.columns.count else { return }
             // Most of the segment's plans ("kế hoạch" matches nearly all): count
             // the others and take them from the column's live totals.
-            let others = docs.count * 2 > ordinals.liveDocumentCounts[s] ? livePlans(of: s, besides: docs) : nil
+            let others = docs.count * 2 > snapshot.manifest.segments[s].liveCount ? livePlans(of: s, besides: docs) : nil
             for entry in ordinals.columns[s] {
                 if let others {
                     addByOrdinal(entry, docs: others, takenFrom: entry.liveCounts)
@@ -147,22 +149,20 @@ enum FacetCounter {
         /// The live plans of segment `s` that are not among `docs`, or nil
         /// unless `docs` are live plans in increasing order (a search's matches).
         private func livePlans(of s: Int, besides docs: [Int]) -> [Int]? {
-            let deleted = ordinals.deleted[s]
-            let count = ordinals.columns[s].first?.column.ends.count ?? 0
+            let count = snapshot.segments[s].documentCount
             var out: [Int] = []
-            out.reserveCapacity(max(0, ordinals.liveDocumentCounts[s] - docs.count))
-            var next = 0, previous = -1
+            out.reserveCapacity(max(0, snapshot.manifest.segments[s].liveCount - docs.count))
+            var next = 0
             for d in docs {
-                guard d > previous, d < count, deleted.isEmpty || d >= deleted.count || !deleted[d] else { return nil }
+                guard d >= next, d < count, !snapshot.isDeleted(segment: s, doc: d) else { return nil }
                 while next < d {
-                    if deleted.isEmpty || next >= deleted.count || !deleted[next] { out.append(next) }
+                    if !snapshot.isDeleted(segment: s, doc: next) { out.append(next) }
                     next += 1
                 }
                 next = d + 1
-                previous = d
             }
             while next < count {
-                if deleted.isEmpty || next >= deleted.count || !deleted[next] { out.append(next) }
+                if !snapshot.isDeleted(segment: s, doc: next) { out.append(next) }
                 next += 1
             }
             return out
