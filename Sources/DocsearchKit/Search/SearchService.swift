@@ -5,8 +5,6 @@ import Foundation
 public struct SearchService: Sendable {
     public let engine: SearchEngine
     public var snippetBuilder = SnippetBuilder()
-    /// Snippets are drawn from at most this many bytes of a plan's text (`PlanLookup.shownText`).
-    public var shownTextLimit = PlanLookup.shownTextLimit
 
     public init(snapshot: IndexSnapshot) { engine = SearchEngine(snapshot: snapshot) }
 
@@ -16,10 +14,11 @@ public struct SearchService: Sendable {
         return (results, snippets)
     }
 
-    /// A snippet around the query's words and the matched citations, or nil
+    /// A snippet around the query's words and the matched citations, drawn
+    /// from the start of the plan's text (`PlanLookup.shownText`), or nil
     /// when the file can no longer be read. The text is tokenised once for both.
     public func snippet(for hit: SearchResults.Hit, query: Query) -> Snippet? {
-        guard let shown = PlanLookup.shownText(of: hit.record, limit: shownTextLimit) else { return nil }
+        guard let shown = PlanLookup.shownText(of: hit.record) else { return nil }
         let analyzed = AnalyzedText(shown.text)
         let marks = snippetBuilder.matches(in: analyzed, query: query)
             + CitationMarks.ranges(in: analyzed, matching: hit.matchedCitations)

@@ -16,7 +16,7 @@ final class AnalyzedPlan: @unchecked Sendable {
     /// Approximate memory held, for the cache's budget.
     let cost: Int
 
-    init(text: String, isCut: Bool = false, analyzer: Analyzer) {
+    init(text: String, isCut: Bool, analyzer: Analyzer) {
         // Tokenised once, for the words and the citation mentions alike.
         let analyzed = AnalyzedText(text, analyzer: analyzer)
         self.text = text
@@ -55,18 +55,13 @@ final class AnalyzedPlan: @unchecked Sendable {
 /// memory budget. One cache per `LoadedIndex`: a reload starts a fresh one.
 final class AnalyzedPlanCache: @unchecked Sendable {
     let budget: Int
-    /// The most of a plan's text read back (`PlanLookup.shownText`).
-    let textLimit: Int
     private let lock = NSLock()
     private var entries: [String: (plan: AnalyzedPlan, lastUse: UInt64)] = [:]
     private var used = 0
     private var clock: UInt64 = 0
     private let analyzer = Analyzer()
 
-    init(budget: Int = 64 << 20, textLimit: Int = PlanLookup.shownTextLimit) {
-        self.budget = budget
-        self.textLimit = textLimit
-    }
+    init(budget: Int = 64 << 20) { self.budget = budget }
 
     /// The analysed text of `record`, or nil when its file cannot be read.
     func plan(_ record: PlanRecord) -> AnalyzedPlan? {
@@ -78,7 +73,7 @@ final class AnalyzedPlanCache: @unchecked Sendable {
             return hit.plan
         }
         lock.unlock()
-        guard let shown = PlanLookup.shownText(of: record, limit: textLimit) else { return nil }
+        guard let shown = PlanLookup.shownText(of: record) else { return nil }
         let plan = AnalyzedPlan(text: shown.text, isCut: shown.isCut, analyzer: analyzer)
         lock.lock()
         defer { lock.unlock() }
