@@ -153,7 +153,8 @@ public struct SnippetBuilder: Sendable {
     /// counts distinct words by it without building a string per mark. Keyed
     /// by the bytes as written, "Đảng" and "dạng" beside "đẳng" counted as
     /// three words of "bình đẳng giới", and a passage full of them won over
-    /// the title that holds the query.
+    /// the title that holds the query. Scalars the fold table lacks are
+    /// taken as written (`ScalarCase.slowFold` would build strings).
     static func foldedKey(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let p = word.baseAddress else { return 0 }
         let fold = LatinTables.fold
@@ -162,13 +163,10 @@ public struct SnippetBuilder: Sendable {
         while i < word.count {
             let (v, width): (UInt32, Int) = p[i] < 0x80 ? (UInt32(p[i]), 1) : UTF8Codec.decode(p, i, word.count)
             i += width
-            var f = v
-            if v < 0x80 {
-                f = (v &- 0x41) < 26 ? v | 0x20 : v
-            } else if let k = LatinTables.index(v), fold[k] != 0 {
-                f = fold[k]
-            } else if (0x300...0x36F).contains(v) {
-                continue
+            var f = (v &- 0x41) < 26 ? v | 0x20 : v
+            if v >= 0x80 {
+                f = ScalarCase.tableFold(v, fold: fold) ?? v
+                if f == 0 { continue }
             }
             h = (h ^ UInt64(f)) &* 0x100_0000_01b3
         }

@@ -20,13 +20,20 @@ enum ScalarCase {
     /// Combining marks of U+0300–U+036F fold to nothing.
     @inline(__always)
     static func appendFold(_ v: UInt32, to out: inout ByteBuffer, fold: UnsafePointer<UInt32>) {
+        guard let f = tableFold(v, fold: fold) else { slowFold(v, to: &out); return }
+        if f != 0 { out.append(scalar: f) }
+    }
+
+    /// The folded form of `v` as the table has it: one scalar, 0 for a
+    /// combining mark of U+0300–U+036F (folds to nothing), nil when only
+    /// `slowFold` knows.
+    @inline(__always)
+    static func tableFold(_ v: UInt32, fold: UnsafePointer<UInt32>) -> UInt32? {
         if let i = LatinTables.index(v) {
             let f = fold[i]
-            if f != 0 { out.append(scalar: f); return }
-        } else if (0x300...0x36F).contains(v) {
-            return
+            return f != 0 ? f : nil
         }
-        slowFold(v, to: &out)
+        return (0x300...0x36F).contains(v) ? 0 : nil
     }
 
     static func slowLower(_ v: UInt32, to out: inout ByteBuffer) {
