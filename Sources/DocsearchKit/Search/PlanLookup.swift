@@ -23,10 +23,9 @@ public enum PlanLookup {
         return (matches[0].0, matches[0].1, try snapshot.record(segment: matches[0].0, doc: matches[0].1))
     }
 
-    /// The plan's text as it was analysed, or nil when the file is gone or unreadable.
+    /// The plan's whole text as it was analysed, or nil when the file is gone or unreadable.
     public static func text(of record: PlanRecord) -> String? {
-        guard let bytes = try? IndexWriter.readFile(record.absolutePath) else { return nil }
-        return try? PlanDocument.decode(bytes).text
+        shownText(of: record, limit: .max)?.text
     }
 
     /// Snippets and the plan page draw on at most this many bytes (UTF-8) of

@@ -16,17 +16,23 @@ final class PlanLookupTests: XCTestCase {
         return records
     }
 
+    /// The whole text, read and decoded here: the reference the shown text is held to.
+    private func wholeText(_ record: PlanRecord) throws -> String {
+        try PlanDocument.decode(try IndexWriter.readFile(record.absolutePath)).text
+    }
+
     func testAPlanShorterThanTheLimitIsShownWhole() throws {
         for record in try seedRecords() {
             let shown = try XCTUnwrap(PlanLookup.shownText(of: record), record.path)
             XCTAssertFalse(shown.isCut, record.path)
-            XCTAssertEqual(shown.text, PlanLookup.text(of: record), record.path)
+            XCTAssertEqual(shown.text, try wholeText(record), record.path)
+            XCTAssertEqual(PlanLookup.text(of: record), shown.text, record.path)
         }
     }
 
     func testALongerPlanIsCutAtALineBreakWithinTheLimit() throws {
         for record in try seedRecords() {
-            let full = try XCTUnwrap(PlanLookup.text(of: record))
+            let full = try wholeText(record)
             let limit = 3_000
             XCTAssertGreaterThan(full.utf8.count, limit, record.path)
             let shown = try XCTUnwrap(PlanLookup.shownText(of: record, limit: limit), record.path)
@@ -55,7 +61,7 @@ final class PlanLookupTests: XCTestCase {
         for d in 0..<snapshot.documentCount {
             let record = try snapshot.record(segment: 0, doc: d)
             encodings.append(record.encoding)
-            let full = try XCTUnwrap(PlanLookup.text(of: record), record.path)
+            let full = try wholeText(record)
             for limit in [700, 2_001, 5_000] {
                 let shown = try XCTUnwrap(PlanLookup.shownText(of: record, limit: limit), record.path)
                 XCTAssertTrue(shown.isCut, "\(record.path) \(limit)")
