@@ -681,6 +681,22 @@ public final class PostingsBlockBuffer {
 }
 
 extension PostingsCursor {
+    /// Walks the whole list, not yet read, a block at a time: `body` gets
+    /// each block's docs and tfs, `count` of each. A term-at-a-time query
+    /// reads lists this way, with no call per posting. The cursor ends
+    /// exhausted.
+    public mutating func forEachBlock(
+        _ body: (_ docs: UnsafePointer<UInt32>, _ tfs: UnsafePointer<UInt32>, _ count: Int) throws -> Void
+    ) throws {
+        guard read == 0, !exhausted else { return }
+        let storage = PostingsBlockBuffer()
+        decodeBlocks(into: storage)
+        let docs = storage.pointer, tfs = storage.pointer + PostingsCodec.blockSize
+        while try refill() { try body(docs, tfs, bufferCount) }
+        exhausted = true
+        buffer = nil
+    }
+
     /// Decodes a list of several blocks a block at a time, into a buffer
     /// appended to `buffers`, which must outlive the cursor's use. A short
     /// list is walked as it is: a buffer would cost more than it saves.

@@ -18,8 +18,18 @@ public struct BM25: Sendable {
 
     /// The saturated, length-normalised term frequency; multiply by idf.
     @inline(__always) public func tf(_ tf: Double, length: Double, averageLength: Double) -> Double {
+        self.tf(tf, norm: lengthNorm(length: length, averageLength: averageLength))
+    }
+
+    /// How long a field is against the average, as `tf(_:norm:)` takes it:
+    /// one per field of a plan, for every word scored there.
+    @inline(__always) public func lengthNorm(length: Double, averageLength: Double) -> Double {
+        1 - b + b * length / max(averageLength, 1)
+    }
+
+    /// `tf(_:length:averageLength:)` for a field of norm `lengthNorm`.
+    @inline(__always) public func tf(_ tf: Double, norm: Double) -> Double {
         guard tf > 0 else { return 0 }
-        let norm = 1 - b + b * length / max(averageLength, 1)
         return tf * (k1 + 1) / (tf + k1 * norm)
     }
 }

@@ -19,9 +19,10 @@ enum FacetCounter {
         var i = 0
         while i < matches.count {
             let s = matches[i].0
-            var docs: [Int] = []
-            while i < matches.count && matches[i].0 == s { docs.append(matches[i].1); i += 1 }
-            tally.add(segment: s, docs: docs)
+            var end = i
+            while end < matches.count && matches[end].0 == s { end += 1 }
+            tally.add(segment: s, docs: matches[i..<end].map(\.1))
+            i = end
         }
         return tally.counts(limit: limit)
     }

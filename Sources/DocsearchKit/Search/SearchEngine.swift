@@ -27,6 +27,14 @@ public final class SearchEngine: @unchecked Sendable {
     /// cap). `.infinity`: no cap.
     public var timeBudget: Double = 0.08
 
+    /// A search that counts every match (facets, an exact total) of words
+    /// alone scores a segment term at a time (`TermAtATimeConjunction`) when
+    /// its rarest word stands in at least one plan in this many: counting
+    /// every match leaves one plan at a time nothing to skip, and a plan at a
+    /// time costs calls per list and plan. 0: never. (Over the web mix on
+    /// 20,000 plans: 11.1 M instructions a search against 13.8 M, callgrind.)
+    public var termAtATimeDensity = 8
+
     private let parser = QueryParser()
 
     public init(snapshot: IndexSnapshot) { self.snapshot = snapshot }
@@ -154,6 +162,7 @@ public final class SearchEngine: @unchecked Sendable {
     private func evaluate(_ clauses: [Clause], requireAll: Bool, filters: FilterSet, keep: Int,
                           exhaustive: Bool, collect: Bool) throws -> Pass {
         var pass = Pass(heap: TopKHeap(k: keep))
+        if collect { pass.matches.reserveCapacity(snapshot.documentCount) }
         // A budget of a day or more (or infinity) is none.
         let now = DispatchTime.now().uptimeNanoseconds
         let deadline = timeBudget >= 86_400 ? UInt64.max : now + UInt64(max(0, timeBudget) * 1e9)
@@ -206,7 +215,11 @@ public final class SearchEngine: @unchecked Sendable {
             }
             // The loops hold the iterators unretained; these arrays keep them alive.
             try withExtendedLifetime((required, optional, prohibited)) {
-                if !required.isEmpty {
+                if exhaustive, optional.isEmpty,
+                   let words = TermAtATimeConjunction.words(required, documentCount: segment.documentCount,
+                                                            density: termAtATimeDensity) {
+                    try TermAtATimeConjunction.run(words, documentCount: segment.documentCount, tick: tick, accept: accept)
+                } else if !required.isEmpty {
                     try conjunction(required, optional: optional, threshold: { pass.heap.threshold },
                                     skipBlocks: { !exhaustive && pass.total >= totalLimit && pass.heap.threshold > -.infinity },
                                     skipped: { pass.exact = false }, tick: tick, accept: accept)

@@ -96,6 +96,66 @@ final class TermIterator: ClauseIterator {
         return idf * s
     }
 
+    /// Term at a time: adds the word's score to `scores[d]` for every plan d
+    /// of the segment whose `rounds[d]` is `round` (it held every word scored
+    /// before this one) and moves it to round + 1. The sum is `score()`'s,
+    /// term by term in the same order, so the plans rank exactly as one at a
+    /// time. Reads each list whole, with no call per posting, for an iterator
+    /// not yet advanced; `tick` is called once per block. `counts` holds three
+    /// zeroed arrays of `documentCount` counts, for the exact-form and title
+    /// lists, and is left zeroed.
+    func accumulate(into scores: UnsafeMutablePointer<Double>, rounds: UnsafeMutablePointer<UInt8>, round: UInt8,
+                    counts: UnsafeMutablePointer<UInt32>, tick: () throws -> Void) throws {
+        let n = documentCount
+        let exactTF = counts, titleTF = counts + n, titleExactTF = counts + 2 * n
+        // The exact-form and title lists are subsets of the body list: the
+        // body walk reads each plan's counts and zeroes them behind it.
+        let written = [try Self.scatter(&bodyExact, into: exactTF, documentCount: n),
+                       try Self.scatter(&title, into: titleTF, documentCount: n),
+                       try Self.scatter(&titleExact, into: titleExactTF, documentCount: n)]
+        let listsExact = written[0] > 0, listsTitle = written[1] > 0, listsTitleExact = written[2] > 0
+        var read = 0
+        try body.forEachBlock { docs, tfs, count in
+            try tick()
+            for i in 0..<count {
+                let d = Int(docs[i])
+                guard d < n else { throw PostingsCursor.corrupt("posting beyond the last plan") }
+                var exact: UInt32 = 0, inTitle: UInt32 = 0, exactInTitle: UInt32 = 0
+                if listsExact { exact = exactTF[d]; exactTF[d] = 0 }
+                if listsTitle { inTitle = titleTF[d]; titleTF[d] = 0 }
+                if listsTitleExact { exactInTitle = titleExactTF[d]; titleExactTF[d] = 0 }
+                read &+= (exact > 0 ? 1 : 0) &+ (inTitle > 0 ? 1 : 0) &+ (exactInTitle > 0 ? 1 : 0)
+                guard rounds[d] == round else { continue }
+                var s = part(folded: tfs[i], exact: exact, length: length(d), average: averageBodyLength)
+                if inTitle > 0 {
+                    s += titleWeight * part(folded: inTitle, exact: exactInTitle, length: length(n + d),
+                                            average: averageTitleLength)
+                }
+                scores[d] += idf * s
+                rounds[d] = round &+ 1
+            }
+        }
+        // A damaged list with a plan the body list lacks left a count behind.
+        if read != written.reduce(0, +) { counts.update(repeating: 0, count: 3 * n) }
+    }
+
+    /// Writes each plan's tf in `cursor`'s list (not yet read) to
+    /// `counts[plan]`; returns how many plans it wrote.
+    private static func scatter(_ cursor: inout PostingsCursor, into counts: UnsafeMutablePointer<UInt32>,
+                                documentCount n: Int) throws -> Int {
+        guard cursor.docFreq > 0 else { return 0 }
+        var written = 0
+        try cursor.forEachBlock { docs, tfs, count in
+            for i in 0..<count {
+                let d = Int(docs[i])
+                guard d < n else { throw PostingsCursor.corrupt("posting beyond the last plan") }
+                counts[d] = tfs[i]
+            }
+            written += count
+        }
+        return written
+    }
+
     /// At least `score()`, without reading the title's exact-form list, so
     /// that a plan that cannot reach the top is not scored in full.
     ///
@@ -140,15 +200,16 @@ final class TermIterator: ClauseIterator {
     /// tf(f). A word held once is bounded by its score, where (1 + w)·tf(f),
     /// the bound before, stood 30% above it; it is never above (1 + w)·tf(f).
     @inline(__always) private func partBound(folded f: UInt32, length: Double, average: Double) -> Double {
-        var b = bm25.tf(Double(f), length: length, averageLength: average)
-        if hasDiacritics && f > 1 { b += foldedOnlyWeight * bm25.tf(Double(f - 1), length: length, averageLength: average) }
+        let norm = bm25.lengthNorm(length: length, averageLength: average)
+        var b = bm25.tf(Double(f), norm: norm)
+        if hasDiacritics && f > 1 { b += foldedOnlyWeight * bm25.tf(Double(f - 1), norm: norm) }
         return b
     }
 
     @inline(__always) private func part(folded: UInt32, exact: UInt32, length: Double, average: Double) -> Double {
-        guard hasDiacritics else { return bm25.tf(Double(folded), length: length, averageLength: average) }
+        let norm = bm25.lengthNorm(length: length, averageLength: average)
+        guard hasDiacritics else { return bm25.tf(Double(folded), norm: norm) }
         let e = min(exact, folded)
-        return bm25.tf(Double(e), length: length, averageLength: average)
-            + foldedOnlyWeight * bm25.tf(Double(folded - e), length: length, averageLength: average)
+        return bm25.tf(Double(e), norm: norm) + foldedOnlyWeight * bm25.tf(Double(folded - e), norm: norm)
     }
 }

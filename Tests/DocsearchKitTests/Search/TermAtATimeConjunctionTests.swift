@@ -1,0 +1,115 @@
+import XCTest
+@testable import DocsearchKit
+
+/// Scoring a segment a word at a time must find the plans one plan at a
+/// time finds, with the same scores to the last bit, or the two ways would
+/// rank differently. Checked on the ALQAC law articles, whose words with
+/// diacritics share folded forms with others ("đất" land, "đặt" place).
+final class TermAtATimeConjunctionTests: XCTestCase {
+    private func context(_ snapshot: IndexSnapshot, _ segment: SegmentReader) -> SegmentContext {
+        SegmentContext(segment: segment, bm25: BM25(k1: 0.9, b: 0.75), averageBodyLength: snapshot.averageBodyLength,
+                       averageTitleLength: snapshot.averageTitleLength)
+    }
+
+    private func iterators(_ query: String, _ context: SegmentContext) throws -> [TermIterator]? {
+        var out: [TermIterator] = []
+        for term in QueryParser().parse(query).terms {
+            guard let it = try TermIterator(term: term, idf: 1.3, context: context, titleWeight: 2,
+                                            foldedOnlyWeight: 0.3) else { return nil }
+            out.append(it)
+        }
+        return out
+    }
+
+    /// Every plan holding all the words, and its score summed word by word,
+    /// rarest first, one plan at a time.
+    private func planAtATime(_ words: [TermIterator]) throws -> [(UInt32, Double)] {
+        let ordered = words.sorted { $0.cost < $1.cost }
+        var out: [(UInt32, Double)] = []
+        var d = try ordered[0].advance(to: 0)
+        while d != exhaustedDoc {
+            var all = true
+            for w in ordered.dropFirst() where try w.advance(to: d) != d { all = false }
+            if all {
+                var score = 0.0
+                for w in ordered { score += try w.score() }
+                out.append((d, score))
+            }
+            d = try ordered[0].advance(to: d + 1)
+        }
+        return out
+    }
+
+    func testAccumulatedScoresAreThoseOfOnePlanAtATime() throws {
+        let snapshot = try Fixtures.alqacEngine().snapshot
+        var compared = 0
+        for query in ["đất đai", "quyền sử dụng đất", "dat dai", "người lao động", "bản án", "trách nhiệm hình sự",
+                      "luật", "hợp đồng dân sự"] {
+            for segment in snapshot.segments {
+                let c = context(snapshot, segment)
+                guard let daat = try iterators(query, c), let taat = try iterators(query, c) else { continue }
+                let want = try planAtATime(daat)
+                let words = try XCTUnwrap(TermAtATimeConjunction.words(taat, documentCount: segment.documentCount,
+                                                                        density: .max / 2))
+                var got: [(UInt32, Double)] = []
+                var ticks = 0
+                try TermAtATimeConjunction.run(words, documentCount: segment.documentCount, tick: { ticks += 1 }) {
+                    got.append(($0, $1))
+                }
+                XCTAssertEqual(got.map(\.0), want.map(\.0), query)
+                // Bit for bit, not within a tolerance.
+                XCTAssertEqual(got.map(\.1.bitPattern), want.map(\.1.bitPattern), query)
+                XCTAssertGreaterThanOrEqual(ticks, got.count)
+                compared += got.count
+            }
+        }
+        XCTAssertGreaterThan(compared, 1000)
+    }
+
+    /// A rare word leads one plan at a time through few plans: the segment
+    /// is read term at a time only when its rarest word is common enough.
+    func testOnlyCommonWordsAreReadTermAtATime() throws {
+        let snapshot = try Fixtures.alqacEngine().snapshot
+        let segment = try XCTUnwrap(snapshot.segments.max { $0.documentCount < $1.documentCount })
+        let c = context(snapshot, segment)
+        let common = try XCTUnwrap(try iterators("quy định", c))
+        let n = segment.documentCount
+        XCTAssertGreaterThan(common.map(\.cost).min()! * 8, n)
+        XCTAssertNotNil(TermAtATimeConjunction.words(common, documentCount: n, density: 8))
+        XCTAssertNil(TermAtATimeConjunction.words(common, documentCount: n, density: 0))
+        let rare = try XCTUnwrap(try iterators("quy định hành khách", c))
+        XCTAssertLessThan(rare.map(\.cost).min()! * 8, n)
+        XCTAssertNil(TermAtATimeConjunction.words(rare, documentCount: n, density: 8))
+    }
+
+    /// Through the engine, with facets (which count every match): the same
+    /// plans, scores, totals and facets whichever way the segments are read.
+    func testSearchesAnswerTheSameEitherWay() throws {
+        let termAtATime = try Fixtures.alqacEngine(), planAtATime = try Fixtures.alqacEngine()
+        termAtATime.termAtATimeDensity = .max / 2
+        planAtATime.termAtATimeDensity = 0
+        let qrels = Fixtures.shared.appendingPathComponent("alqac2024/qrels.tsv")
+        guard let text = try? String(contentsOf: qrels, encoding: .utf8) else { throw XCTSkip("ALQAC questions not found") }
+        var queries = ["quyền sử dụng đất", "quyen su dung dat", "người lao động -hợp", "Luật đất đai"]
+        for line in text.split(separator: "\n").prefix(40) {
+            let words = line.split(separator: "\t")[1].split(separator: " ").map(String.init)
+            for (start, length) in [(0, 2), (2, 3), (5, 4)] where start + length <= words.count {
+                queries.append(words[start..<(start + length)].joined(separator: " "))
+            }
+        }
+        var matched = 0
+        for q in queries {
+            for wantFacets in [true, false] {
+                let request = SearchRequest(query: q, limit: 20, wantFacets: wantFacets, exactTotal: true)
+                let a = try termAtATime.search(request), b = try planAtATime.search(request)
+                XCTAssertEqual(a.hits.map(\.record.path), b.hits.map(\.record.path), q)
+                XCTAssertEqual(a.hits.map(\.score.bitPattern), b.hits.map(\.score.bitPattern), q)
+                XCTAssertEqual(a.total, b.total, q)
+                XCTAssertEqual(a.relaxed, b.relaxed, q)
+                XCTAssertEqual(a.facets, b.facets, q)
+                matched += a.total
+            }
+        }
+        XCTAssertGreaterThan(matched, 10_000)
+    }
+}
