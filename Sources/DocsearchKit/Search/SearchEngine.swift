@@ -28,10 +28,11 @@ public final class SearchEngine: @unchecked Sendable {
     public var timeBudget: Double = 0.08
 
     /// A search that counts every match (facets, an exact total) of words
-    /// alone scores a segment term at a time (`TermAtATimeConjunction`) when
-    /// its rarest word stands in at least one plan in this many: counting
-    /// every match leaves one plan at a time nothing to skip, and a plan at a
-    /// time costs calls per list and plan. 0: never. (Over the web mix on
+    /// alone scores a segment term at a time (`TermAtATime`) when its words'
+    /// lists hold at least one plan in this many (the rarest when every word
+    /// is required, all together when any will do): counting every match
+    /// leaves one plan at a time nothing to skip, and a plan at a time costs
+    /// calls per list and plan. 0: never. (Over the web mix on
     /// 20,000 plans: 11.1 M instructions a search against 13.8 M, callgrind.)
     public var termAtATimeDensity = 8
 
@@ -215,10 +216,17 @@ public final class SearchEngine: @unchecked Sendable {
             }
             // The loops hold the iterators unretained; these arrays keep them alive.
             try withExtendedLifetime((required, optional, prohibited)) {
-                if exhaustive, optional.isEmpty,
-                   let words = TermAtATimeConjunction.words(required, documentCount: segment.documentCount,
-                                                            density: termAtATimeDensity) {
-                    try TermAtATimeConjunction.run(words, documentCount: segment.documentCount, tick: tick, accept: accept)
+                let n = segment.documentCount
+                let density = exhaustive ? termAtATimeDensity : 0
+                if optional.isEmpty,
+                   let words = TermAtATime.words(Self.conjunctionOrder(required), requireAll: true, documentCount: n,
+                                                 density: density) {
+                    try TermAtATime.conjunction(words, documentCount: n, tick: tick, accept: accept)
+                } else if required.isEmpty, case let ordered = Self.disjunctionOrder(optional),
+                          let words = TermAtATime.words(ordered.map(\.0), requireAll: false, documentCount: n,
+                                                        density: density) {
+                    try TermAtATime.disjunction(Array(zip(words, ordered.map(\.1))), shouldIDF: shouldIDF,
+                                                documentCount: n, tick: tick, accept: accept)
                 } else if !required.isEmpty {
                     try conjunction(required, optional: optional, threshold: { pass.heap.threshold },
                                     skipBlocks: { !exhaustive && pass.total >= totalLimit && pass.heap.threshold > -.infinity },
@@ -245,6 +253,17 @@ public final class SearchEngine: @unchecked Sendable {
         }
     }
 
+    /// The order a conjunction walks and sums its clauses in: rarest first.
+    static func conjunctionOrder(_ required: [ClauseIterator]) -> [ClauseIterator] {
+        required.sorted { $0.cost < $1.cost }
+    }
+
+    /// The order a disjunction sums its clauses (with their idf) in: smallest
+    /// bound first, as MaxScore sets the non-essential ones aside.
+    static func disjunctionOrder(_ optional: [(ClauseIterator, Double)]) -> [(ClauseIterator, Double)] {
+        optional.sorted { $0.0.upperBound < $1.0.upperBound }
+    }
+
     /// Plans holding every required clause, led by the rarest. Each is
     /// counted; once the heap is full, a plan whose clauses' bounds cannot beat
     /// its threshold is passed on unscored (score -infinity, which the heap
@@ -254,7 +273,7 @@ public final class SearchEngine: @unchecked Sendable {
     private func conjunction(_ required: [ClauseIterator], optional: [(ClauseIterator, Double)], threshold: () -> Double,
                              skipBlocks: () -> Bool, skipped: () -> Void,
                              tick: () throws -> Void, accept: (UInt32, Double) throws -> Void) throws {
-        let ordered = required.sorted { $0.cost < $1.cost }.map(UnretainedClause.init)
+        let ordered = Self.conjunctionOrder(required).map(UnretainedClause.init)
         let others = optional.map { UnretainedClause($0.0) }
         var skipper = ConjunctionSkipper(required: required, optional: optional.map(\.0))
         let lead = ordered[0]
@@ -314,7 +333,7 @@ public final class SearchEngine: @unchecked Sendable {
     private func disjunction(_ optional: [(ClauseIterator, Double)], shouldIDF: Double, heap threshold: () -> Double,
                              exhaustive: Bool, pruned: () -> Void, tick: () throws -> Void,
                              accept: (UInt32, Double) throws -> Void) throws {
-        let sorted = optional.sorted { $0.0.upperBound < $1.0.upperBound }
+        let sorted = Self.disjunctionOrder(optional)
         let its = sorted.map { UnretainedClause($0.0) }, idfs = sorted.map(\.1)
         let bounds = sorted.map(\.0.upperBound)
         var prefix = [0.0]

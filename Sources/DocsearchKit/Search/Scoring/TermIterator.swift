@@ -96,16 +96,36 @@ final class TermIterator: ClauseIterator {
         return idf * s
     }
 
-    /// Term at a time: adds the word's score to `scores[d]` for every plan d
-    /// of the segment whose `rounds[d]` is `round` (it held every word scored
-    /// before this one) and moves it to round + 1. The sum is `score()`'s,
-    /// term by term in the same order, so the plans rank exactly as one at a
-    /// time. Reads each list whole, with no call per posting, for an iterator
-    /// not yet advanced; `tick` is called once per block. `counts` holds three
+    /// Term at a time, every word required: adds the word's score to
+    /// `scores[d]` of the plans d of the segment whose `rounds[d]` is `round`
+    /// (they held every word scored before this one), and moves them to
+    /// round + 1. The sums are those of one plan at a time, word by word in
+    /// the same order, so plans rank exactly as they would there.
+    ///
+    /// Reads each list whole, with no call per posting, for an iterator not
+    /// yet advanced; `tick` is called once per block. `counts` holds three
     /// zeroed arrays of `documentCount` counts, for the exact-form and title
     /// lists, and is left zeroed.
     func accumulate(into scores: UnsafeMutablePointer<Double>, rounds: UnsafeMutablePointer<UInt8>, round: UInt8,
                     counts: UnsafeMutablePointer<UInt32>, tick: () throws -> Void) throws {
+        try forEachScore(counts: counts, tick: tick, into: EveryWordSink(scores: scores, rounds: rounds, round: round))
+    }
+
+    /// Term at a time, any word will do: adds the word's score to `scores[d]`
+    /// of every plan d holding it, `idf` to `held[d]`, and sets `rounds[d]`
+    /// to 1. As `accumulate(into:rounds:round:counts:tick:)` otherwise.
+    func accumulate(into scores: UnsafeMutablePointer<Double>, held: UnsafeMutablePointer<Double>, idf heldIDF: Double,
+                    rounds: UnsafeMutablePointer<UInt8>, counts: UnsafeMutablePointer<UInt32>,
+                    tick: () throws -> Void) throws {
+        try forEachScore(counts: counts, tick: tick,
+                         into: AnyWordSink(scores: scores, held: held, idf: heldIDF, rounds: rounds))
+    }
+
+    /// Gives `sink` the word's score (`score()`'s) in each plan of its list
+    /// that the sink wants, in plan order, read term at a time. Generic, so
+    /// that each sink gets a copy of the loop with its code in it.
+    private func forEachScore<Sink: ScoreSink>(counts: UnsafeMutablePointer<UInt32>, tick: () throws -> Void,
+                                               into sink: Sink) throws {
         let n = documentCount
         let exactTF = counts, titleTF = counts + n, titleExactTF = counts + 2 * n
         // The exact-form and title lists are subsets of the body list: the
@@ -125,14 +145,13 @@ final class TermIterator: ClauseIterator {
                 if listsTitle { inTitle = titleTF[d]; titleTF[d] = 0 }
                 if listsTitleExact { exactInTitle = titleExactTF[d]; titleExactTF[d] = 0 }
                 read &+= (exact > 0 ? 1 : 0) &+ (inTitle > 0 ? 1 : 0) &+ (exactInTitle > 0 ? 1 : 0)
-                guard rounds[d] == round else { continue }
+                guard sink.wants(d) else { continue }
                 var s = part(folded: tfs[i], exact: exact, length: length(d), average: averageBodyLength)
                 if inTitle > 0 {
                     s += titleWeight * part(folded: inTitle, exact: exactInTitle, length: length(n + d),
                                             average: averageTitleLength)
                 }
-                scores[d] += idf * s
-                rounds[d] = round &+ 1
+                sink.add(d, idf * s)
             }
         }
         // A damaged list with a plan the body list lacks left a count behind.
@@ -211,5 +230,43 @@ final class TermIterator: ClauseIterator {
         guard hasDiacritics else { return bm25.tf(Double(folded), norm: norm) }
         let e = min(exact, folded)
         return bm25.tf(Double(e), norm: norm) + foldedOnlyWeight * bm25.tf(Double(folded - e), norm: norm)
+    }
+}
+
+/// Where `TermIterator.forEachScore` puts a word's scores, term at a time.
+private protocol ScoreSink {
+    /// Whether plan `d` is still wanted.
+    func wants(_ d: Int) -> Bool
+    /// Adds the word's score in plan `d`.
+    func add(_ d: Int, _ score: Double)
+}
+
+/// Every word required: the plans that held every word before this one.
+private struct EveryWordSink: ScoreSink {
+    let scores: UnsafeMutablePointer<Double>
+    let rounds: UnsafeMutablePointer<UInt8>
+    let round: UInt8
+
+    @inline(__always) func wants(_ d: Int) -> Bool { rounds[d] == round }
+
+    @inline(__always) func add(_ d: Int, _ score: Double) {
+        scores[d] += score
+        rounds[d] = round &+ 1
+    }
+}
+
+/// Any word will do: every plan holding it, whose held idf grows.
+private struct AnyWordSink: ScoreSink {
+    let scores: UnsafeMutablePointer<Double>
+    let held: UnsafeMutablePointer<Double>
+    let idf: Double
+    let rounds: UnsafeMutablePointer<UInt8>
+
+    @inline(__always) func wants(_ d: Int) -> Bool { true }
+
+    @inline(__always) func add(_ d: Int, _ score: Double) {
+        scores[d] += score
+        held[d] += idf
+        rounds[d] = 1
     }
 }

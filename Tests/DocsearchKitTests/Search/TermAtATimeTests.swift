@@ -3,9 +3,9 @@ import XCTest
 
 /// Scoring a segment a word at a time must find the plans one plan at a
 /// time finds, with the same scores to the last bit, or the two ways would
-/// rank differently. Checked on the ALQAC law articles, whose words with
+/// rank differently: with every word required and with any word. Checked on the ALQAC law articles, whose words with
 /// diacritics share folded forms with others ("đất" land, "đặt" place).
-final class TermAtATimeConjunctionTests: XCTestCase {
+final class TermAtATimeTests: XCTestCase {
     private func context(_ snapshot: IndexSnapshot, _ segment: SegmentReader) -> SegmentContext {
         SegmentContext(segment: segment, bm25: BM25(k1: 0.9, b: 0.75), averageBodyLength: snapshot.averageBodyLength,
                        averageTitleLength: snapshot.averageTitleLength)
@@ -24,7 +24,7 @@ final class TermAtATimeConjunctionTests: XCTestCase {
     /// Every plan holding all the words, and its score summed word by word,
     /// rarest first, one plan at a time.
     private func planAtATime(_ words: [TermIterator]) throws -> [(UInt32, Double)] {
-        let ordered = words.sorted { $0.cost < $1.cost }
+        let ordered = SearchEngine.conjunctionOrder(words)
         var out: [(UInt32, Double)] = []
         var d = try ordered[0].advance(to: 0)
         while d != exhaustedDoc {
@@ -40,6 +40,25 @@ final class TermAtATimeConjunctionTests: XCTestCase {
         return out
     }
 
+    /// Every plan holding any of the words, and its score: the scores of the
+    /// words it holds, in the disjunction's order, times the share of the
+    /// query's idf they cover; one plan at a time.
+    private func anyPlanAtATime(_ words: [(ClauseIterator, Double)], shouldIDF: Double) throws -> [(UInt32, Double)] {
+        let ordered = SearchEngine.disjunctionOrder(words)
+        var docs = try ordered.map { try $0.0.advance(to: 0) }
+        var out: [(UInt32, Double)] = []
+        while let d = docs.min(), d != exhaustedDoc {
+            var score = 0.0, held = 0.0
+            for (i, (w, idf)) in ordered.enumerated() where docs[i] == d {
+                score += try w.score()
+                held += idf
+                docs[i] = try w.advance(to: d + 1)
+            }
+            out.append((d, score * (held / shouldIDF)))
+        }
+        return out
+    }
+
     func testAccumulatedScoresAreThoseOfOnePlanAtATime() throws {
         let snapshot = try Fixtures.alqacEngine().snapshot
         var compared = 0
@@ -49,11 +68,11 @@ final class TermAtATimeConjunctionTests: XCTestCase {
                 let c = context(snapshot, segment)
                 guard let daat = try iterators(query, c), let taat = try iterators(query, c) else { continue }
                 let want = try planAtATime(daat)
-                let words = try XCTUnwrap(TermAtATimeConjunction.words(taat, documentCount: segment.documentCount,
-                                                                        density: .max / 2))
+                let words = try XCTUnwrap(TermAtATime.words(SearchEngine.conjunctionOrder(taat), requireAll: true,
+                                                            documentCount: segment.documentCount, density: .max / 2))
                 var got: [(UInt32, Double)] = []
                 var ticks = 0
-                try TermAtATimeConjunction.run(words, documentCount: segment.documentCount, tick: { ticks += 1 }) {
+                try TermAtATime.conjunction(words, documentCount: segment.documentCount, tick: { ticks += 1 }) {
                     got.append(($0, $1))
                 }
                 XCTAssertEqual(got.map(\.0), want.map(\.0), query)
@@ -66,8 +85,40 @@ final class TermAtATimeConjunctionTests: XCTestCase {
         XCTAssertGreaterThan(compared, 1000)
     }
 
+    func testAnyWordScoresAreThoseOfOnePlanAtATime() throws {
+        let snapshot = try Fixtures.alqacEngine().snapshot
+        var compared = 0
+        for query in ["người sử dụng lao động phải bồi thường thiệt hại cho người lao động",
+                      "hanh khach duoc boi thuong", "quyền và nghĩa vụ của công dân"] {
+            for segment in snapshot.segments {
+                let c = context(snapshot, segment)
+                let terms = QueryParser().parse(query).terms
+                // Distinct idfs, so that the coverage counts which words a plan holds.
+                let idfs = terms.indices.map { 0.5 + Double($0) / 7 }
+                func clauses() throws -> [(TermIterator, Double)] {
+                    try zip(terms, idfs).compactMap { t, idf in
+                        try TermIterator(term: t, idf: idf, context: c, titleWeight: 2, foldedOnlyWeight: 0.3).map { ($0, idf) }
+                    }
+                }
+                let shouldIDF = idfs.reduce(0, +)
+                let want = try anyPlanAtATime(try clauses().map { ($0.0 as ClauseIterator, $0.1) }, shouldIDF: shouldIDF)
+                let ordered = SearchEngine.disjunctionOrder(try clauses().map { ($0.0 as ClauseIterator, $0.1) })
+                let words = try XCTUnwrap(TermAtATime.words(ordered.map(\.0), requireAll: false,
+                                                            documentCount: segment.documentCount, density: .max / 2))
+                var got: [(UInt32, Double)] = []
+                try TermAtATime.disjunction(Array(zip(words, ordered.map(\.1))), shouldIDF: shouldIDF,
+                                            documentCount: segment.documentCount, tick: {}) { got.append(($0, $1)) }
+                XCTAssertEqual(got.map(\.0), want.map(\.0), query)
+                XCTAssertEqual(got.map(\.1.bitPattern), want.map(\.1.bitPattern), query)
+                compared += got.count
+            }
+        }
+        XCTAssertGreaterThan(compared, 1000)
+    }
+
     /// A rare word leads one plan at a time through few plans: the segment
-    /// is read term at a time only when its rarest word is common enough.
+    /// is read term at a time only when its rarest required word is common
+    /// enough, or, when any will do, its words together.
     func testOnlyCommonWordsAreReadTermAtATime() throws {
         let snapshot = try Fixtures.alqacEngine().snapshot
         let segment = try XCTUnwrap(snapshot.segments.max { $0.documentCount < $1.documentCount })
@@ -75,11 +126,13 @@ final class TermAtATimeConjunctionTests: XCTestCase {
         let common = try XCTUnwrap(try iterators("quy định", c))
         let n = segment.documentCount
         XCTAssertGreaterThan(common.map(\.cost).min()! * 8, n)
-        XCTAssertNotNil(TermAtATimeConjunction.words(common, documentCount: n, density: 8))
-        XCTAssertNil(TermAtATimeConjunction.words(common, documentCount: n, density: 0))
+        XCTAssertNotNil(TermAtATime.words(common, requireAll: true, documentCount: n, density: 8))
+        XCTAssertNil(TermAtATime.words(common, requireAll: true, documentCount: n, density: 0))
         let rare = try XCTUnwrap(try iterators("quy định hành khách", c))
         XCTAssertLessThan(rare.map(\.cost).min()! * 8, n)
-        XCTAssertNil(TermAtATimeConjunction.words(rare, documentCount: n, density: 8))
+        XCTAssertNil(TermAtATime.words(rare, requireAll: true, documentCount: n, density: 8))
+        // Any of them will do: together they hold enough plans.
+        XCTAssertNotNil(TermAtATime.words(rare, requireAll: false, documentCount: n, density: 8))
     }
 
     /// Through the engine, with facets (which count every match): the same
@@ -92,7 +145,10 @@ final class TermAtATimeConjunctionTests: XCTestCase {
         guard let text = try? String(contentsOf: qrels, encoding: .utf8) else { throw XCTSkip("ALQAC questions not found") }
         var queries = ["quyền sử dụng đất", "quyen su dung dat", "người lao động -hợp", "Luật đất đai"]
         for line in text.split(separator: "\n").prefix(40) {
-            let words = line.split(separator: "\t")[1].split(separator: " ").map(String.init)
+            let question = String(line.split(separator: "\t")[1])
+            // The whole question: any word will do.
+            queries.append(question)
+            let words = question.split(separator: " ").map(String.init)
             for (start, length) in [(0, 2), (2, 3), (5, 4)] where start + length <= words.count {
                 queries.append(words[start..<(start + length)].joined(separator: " "))
             }
