@@ -40,13 +40,48 @@ public struct SnippetBuilder: Sendable {
         matches(in: AnalyzedText(text, analyzer: analyzer), query: query)
     }
 
-    /// The byte ranges of an analysed text that match the query's words and phrases.
+    /// The byte ranges of an analysed text that match the query's words and
+    /// phrases (`marks(for:folded:exact:)`).
     public func matches(in text: AnalyzedText, query: Query) -> [Range<Int>] {
-        var wanted = Set<String>()
-        for t in query.terms where t.occur != .mustNot { wanted.insert(t.folded) }
-        for p in query.phrases where p.occur != .mustNot { for t in p.terms { wanted.insert(t.folded) } }
+        let wanted = Set(Self.markedWords(of: query).map(\.folded))
         guard !wanted.isEmpty else { return [] }
-        return text.tokens.filter { wanted.contains($0.folded) }.map(\.byteRange)
+        var folded: [String: [Range<Int>]] = [:], exact: [String: [Range<Int>]] = [:]
+        for token in text.tokens where wanted.contains(token.folded) {
+            folded[token.folded, default: []].append(token.byteRange)
+            exact[token.exact, default: []].append(token.byteRange)
+        }
+        return Self.marks(for: query, folded: { folded[$0] ?? [] }, exact: { exact[$0] ?? [] })
+    }
+
+    /// The query's words and phrase words that are marked: not the excluded ones.
+    static func markedWords(of query: Query) -> [Query.Term] {
+        query.terms.filter { $0.occur != .mustNot }
+            + query.phrases.filter { $0.occur != .mustNot }.flatMap(\.terms)
+    }
+
+    /// The byte ranges to mark for the query's words, in text order, given
+    /// where each folded form and each exact form stands in a text.
+    ///
+    /// A word typed with diacritics marks its own form where the text has it
+    /// ("đẳng" in "bình đẳng giới"), not the other words that fold like it
+    /// ("Đảng", "dạng"), which the search counts at a lower weight: a reader
+    /// who typed diacritics is shown the word typed. A text without that form
+    /// marks every form that folds like it, as does a word typed without
+    /// diacritics ("binh dang gioi").
+    static func marks(for query: Query, folded: (String) -> [Range<Int>],
+                      exact: (String) -> [Range<Int>]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var seen = Set<String>()
+        for term in markedWords(of: query) where seen.insert(term.exact).inserted {
+            let own = term.hasDiacritics ? exact(term.exact) : []
+            out += own.isEmpty ? folded(term.folded) : own
+        }
+        out.sort { $0.lowerBound < $1.lowerBound }
+        // A word typed twice ("dang đẳng") marks a place once.
+        var unique: [Range<Int>] = []
+        unique.reserveCapacity(out.count)
+        for r in out where r != unique.last { unique.append(r) }
+        return unique
     }
 
     /// A snippet of a text, given as its UTF-8 bytes, around `marks` (byte

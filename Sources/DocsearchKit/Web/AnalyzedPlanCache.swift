@@ -10,6 +10,9 @@ final class AnalyzedPlan: @unchecked Sendable {
     let bytes: [UInt8]
     /// Folded word → its UTF-8 byte ranges in `text`, in order.
     let occurrences: [String: [Range<Int>]]
+    /// Exact form with diacritics → its byte ranges, in order (forms without
+    /// diacritics are their folded word's).
+    let exactOccurrences: [String: [Range<Int>]]
     /// Cited document key → where it is written in `text`, for highlighting
     /// the documents a reference query matched.
     let citationMentions: [String: [Range<Int>]]
@@ -22,13 +25,17 @@ final class AnalyzedPlan: @unchecked Sendable {
         self.text = text
         self.isCut = isCut
         bytes = analyzed.bytes
-        var occurrences: [String: [Range<Int>]] = [:]
-        for token in analyzed.tokens { occurrences[token.folded, default: []].append(token.byteRange) }
+        var occurrences: [String: [Range<Int>]] = [:], exact: [String: [Range<Int>]] = [:]
+        for token in analyzed.tokens {
+            occurrences[token.folded, default: []].append(token.byteRange)
+            if token.exact != token.folded { exact[token.exact, default: []].append(token.byteRange) }
+        }
         self.occurrences = occurrences
+        exactOccurrences = exact
         var mentions: [String: [Range<Int>]] = [:]
         for m in CitationExtractor().mentions(in: analyzed) { mentions[m.citation.key, default: []].append(m.byteRange) }
         citationMentions = mentions
-        cost = 2 * bytes.count + analyzed.tokens.count * 16 + occurrences.count * 48 + mentions.count * 64
+        cost = 2 * bytes.count + analyzed.tokens.count * 24 + (occurrences.count + exact.count) * 48 + mentions.count * 64
     }
 
     /// Where the cited documents among `citations` are written in the text.
@@ -40,12 +47,7 @@ final class AnalyzedPlan: @unchecked Sendable {
     /// ones): the same marks as `SnippetBuilder.matches(in:query:)`, without
     /// analysing the text again.
     func marks(for query: Query) -> [Range<Int>] {
-        var wanted = Set<String>()
-        for t in query.terms where t.occur != .mustNot { wanted.insert(t.folded) }
-        for p in query.phrases where p.occur != .mustNot { for t in p.terms { wanted.insert(t.folded) } }
-        var out: [Range<Int>] = []
-        for word in wanted { out += occurrences[word] ?? [] }
-        return out.sorted { $0.lowerBound < $1.lowerBound }
+        SnippetBuilder.marks(for: query, folded: { self.occurrences[$0] ?? [] }, exact: { self.exactOccurrences[$0] ?? [] })
     }
 }
 

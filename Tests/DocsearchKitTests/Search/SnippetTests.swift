@@ -51,6 +51,35 @@ final class SnippetTests: XCTestCase {
         XCTAssertEqual(snippet.highlights.prefix(3).map { String(decoding: bytes[$0], as: UTF8.self) }, ["bình", "đẳng", "giới"])
     }
 
+    /// "đẳng" typed with diacritics marks the Thủ Thừa plan's 21 "đẳng", not
+    /// its "Đảng" (the Party), "dạng" or "đăng", which fold alike; typed
+    /// without diacritics, it marks all of them.
+    func testAWordTypedWithDiacriticsMarksItsOwnForm() throws {
+        let analyzed = AnalyzedText(TextNormalizer.normalize(try Fixtures.text(.thuThua)))
+        func marked(_ query: String) -> [String] {
+            builder.matches(in: analyzed, query: QueryParser().parse(query))
+                .map { String(decoding: analyzed.bytes[$0], as: UTF8.self).lowercased() }
+        }
+        let typed = marked("bình đẳng giới").filter { Folding.fold($0) == "dang" }
+        XCTAssertEqual(typed.count, 21)
+        XCTAssertEqual(Set(typed), ["đẳng"])
+        let untyped = marked("binh dang gioi").filter { Folding.fold($0) == "dang" }
+        XCTAssertEqual(Set(untyped), ["đẳng", "đảng", "dạng", "đăng"])
+        XCTAssertEqual(untyped.count, 27)
+        // Both forms asked for: each place marked once.
+        XCTAssertEqual(marked("đẳng dang").count, 27)
+    }
+
+    /// A plan written without diacritics has no "đẳng": a query typed with
+    /// them marks the folded words the search found.
+    func testATextWithoutTheTypedFormMarksTheFoldedOnes() throws {
+        let folded = Folding.fold(TextNormalizer.normalize(try Fixtures.text(.thuThua)))
+        let analyzed = AnalyzedText(folded)
+        let typed = builder.matches(in: analyzed, query: QueryParser().parse("bình đẳng giới"))
+        XCTAssertGreaterThan(typed.count, 40)
+        XCTAssertEqual(typed, builder.matches(in: analyzed, query: QueryParser().parse("binh dang gioi")))
+    }
+
     func testFoldedKeysJoinCaseAndDiacritics() {
         func key(_ s: String) -> UInt64 { Array(s.utf8).withUnsafeBufferPointer { SnippetBuilder.foldedKey($0) } }
         XCTAssertEqual(key("Đảng"), key("đẳng"))
