@@ -24,7 +24,8 @@ public final class SearchEngine: @unchecked Sendable {
     public var totalLimit = 1_000
     /// A query stops collecting after this long (seconds) and answers with
     /// the best plans found so far, its total marked as a lower bound (a cost
-    /// cap). `.infinity`: no cap.
+    /// cap); a segment read term at a time is finished first. `.infinity`:
+    /// no cap.
     public var timeBudget: Double = 0.08
 
     /// A search that counts every match (facets, an exact total) of words
@@ -168,11 +169,12 @@ public final class SearchEngine: @unchecked Sendable {
         let now = DispatchTime.now().uptimeNanoseconds
         let deadline = timeBudget >= 86_400 ? UInt64.max : now + UInt64(max(0, timeBudget) * 1e9)
         var visited = 0
+        func clock() throws { if DispatchTime.now().uptimeNanoseconds > deadline { throw OutOfTime() } }
         do {
             try evaluateSegments(clauses, requireAll: requireAll, filters: filters, exhaustive: exhaustive, collect: collect,
-                                 pass: &pass) {
+                                 pass: &pass, clock: clock) {
                 visited += 1
-                if visited & 1023 == 0 && DispatchTime.now().uptimeNanoseconds > deadline { throw OutOfTime() }
+                if visited & 1023 == 0 { try clock() }
             }
         } catch is OutOfTime {
             pass.exact = false
@@ -181,7 +183,8 @@ public final class SearchEngine: @unchecked Sendable {
     }
 
     private func evaluateSegments(_ clauses: [Clause], requireAll: Bool, filters: FilterSet, exhaustive: Bool,
-                                  collect: Bool, pass: inout Pass, tick: () throws -> Void) throws {
+                                  collect: Bool, pass: inout Pass, clock: () throws -> Void,
+                                  tick: () throws -> Void) throws {
         let shouldIDF = clauses.filter { $0.occur == .should }.reduce(0) { $0 + $1.idf }
         for (s, segment) in snapshot.segments.enumerated() {
             let context = SegmentContext(segment: segment, bm25: bm25, averageBodyLength: snapshot.averageBodyLength,
@@ -204,15 +207,35 @@ public final class SearchEngine: @unchecked Sendable {
             if missingRequired { continue }
             let deleted = snapshot.deleted[s]
             let excluded = prohibited.map(UnretainedClause.init)
-            func accept(_ d: UInt32, _ score: Double) throws {
+            /// Whether a plan the clauses match is live, passes the filters and holds no excluded word.
+            @inline(__always) func admits(_ d: UInt32) throws -> Bool {
                 let doc = Int(d)
-                if !deleted.isEmpty && doc < deleted.count && deleted[doc] { return }
-                if !filters.accepts(segment: s, doc: doc) { return }
-                for p in excluded where try p.advance(to: d) == d { return }
+                if !deleted.isEmpty && doc < deleted.count && deleted[doc] { return false }
+                if !filters.accepts(segment: s, doc: doc) { return false }
+                for p in excluded where try p.advance(to: d) == d { return false }
+                return true
+            }
+            func accept(_ d: UInt32, _ score: Double) throws {
+                guard try admits(d) else { return }
                 pass.total += 1
-                if collect { pass.matches.append((s, doc)) }
+                if collect { pass.matches.append((s, Int(d))) }
                 // A plan passed over unscored (-infinity) cannot enter a full heap.
-                if score > -Double.infinity { pass.heap.push(TopKHeap.Entry(score: score, segment: s, doc: doc)) }
+                if score > -Double.infinity { pass.heap.push(TopKHeap.Entry(score: score, segment: s, doc: Int(d))) }
+            }
+            /// `accept` for a segment's matches at once, in plan order (term at
+            /// a time): a plan below the heap's threshold is not offered to it.
+            func acceptAll(_ docs: UnsafeBufferPointer<UInt32>, _ scores: UnsafeBufferPointer<Double>) throws {
+                var theta = pass.heap.threshold
+                for i in docs.indices {
+                    let d = docs[i]
+                    guard try admits(d) else { continue }
+                    pass.total += 1
+                    if collect { pass.matches.append((s, Int(d))) }
+                    if scores[i] >= theta {
+                        pass.heap.push(TopKHeap.Entry(score: scores[i], segment: s, doc: Int(d)))
+                        theta = pass.heap.threshold
+                    }
+                }
             }
             // The loops hold the iterators unretained; these arrays keep them alive.
             try withExtendedLifetime((required, optional, prohibited)) {
@@ -221,12 +244,15 @@ public final class SearchEngine: @unchecked Sendable {
                 if optional.isEmpty,
                    let words = TermAtATime.words(Self.conjunctionOrder(required), requireAll: true, documentCount: n,
                                                  density: density) {
-                    try TermAtATime.conjunction(words, documentCount: n, tick: tick, accept: accept)
+                    // A segment read term at a time is finished before the clock is read.
+                    try TermAtATime.conjunction(words, documentCount: n, accept: acceptAll)
+                    try clock()
                 } else if required.isEmpty, case let ordered = Self.disjunctionOrder(optional),
                           let words = TermAtATime.words(ordered.map(\.0), requireAll: false, documentCount: n,
                                                         density: density) {
                     try TermAtATime.disjunction(Array(zip(words, ordered.map(\.1))), shouldIDF: shouldIDF,
-                                                documentCount: n, tick: tick, accept: accept)
+                                                documentCount: n, accept: acceptAll)
+                    try clock()
                 } else if !required.isEmpty {
                     try conjunction(required, optional: optional, threshold: { pass.heap.threshold },
                                     skipBlocks: { !exhaustive && pass.total >= totalLimit && pass.heap.threshold > -.infinity },

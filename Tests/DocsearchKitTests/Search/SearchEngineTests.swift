@@ -81,18 +81,23 @@ final class SearchEngineTests: XCTestCase {
     }
 
     /// The time budget caps a query's cost: past it, the best plans found so
-    /// far come back, and the total says it is a lower bound. (The clock is
-    /// read every 1,024 plans, so the query must match more.)
+    /// far come back, and the total says it is a lower bound. One plan at a
+    /// time reads the clock every 1,024 plans, so the query must match more;
+    /// term at a time, after each segment (the ALQAC index has two).
     func testATimeBudgetCutsAQueryShortAndSaysSo() throws {
-        let engine = try Fixtures.alqacEngine()
-        let request = SearchRequest(query: "của", limit: 10, wantFacets: false, exactTotal: true)
-        let full = try engine.search(request)
-        XCTAssertTrue(full.totalIsExact)
-        XCTAssertGreaterThan(full.total, 1024)
-        engine.timeBudget = 0
-        let capped = try engine.search(request)
-        XCTAssertFalse(capped.totalIsExact)
-        XCTAssertLessThan(capped.total, full.total)
-        XCTAssertEqual(capped.hits.count, 10)
+        for density in [0, SearchEngine(snapshot: try Fixtures.alqacIndex.get()).termAtATimeDensity] {
+            let engine = try Fixtures.alqacEngine()
+            engine.termAtATimeDensity = density
+            XCTAssertGreaterThan(engine.snapshot.segments.count, 1)
+            let request = SearchRequest(query: "của", limit: 10, wantFacets: false, exactTotal: true)
+            let full = try engine.search(request)
+            XCTAssertTrue(full.totalIsExact)
+            XCTAssertGreaterThan(full.total, 1024)
+            engine.timeBudget = 0
+            let capped = try engine.search(request)
+            XCTAssertFalse(capped.totalIsExact, "density \(density)")
+            XCTAssertLessThan(capped.total, full.total, "density \(density)")
+            XCTAssertEqual(capped.hits.count, 10, "density \(density)")
+        }
     }
 }

@@ -103,29 +103,27 @@ final class TermIterator: ClauseIterator {
     /// the same order, so plans rank exactly as they would there.
     ///
     /// Reads each list whole, with no call per posting, for an iterator not
-    /// yet advanced; `tick` is called once per block. `counts` holds three
+    /// yet advanced. `counts` holds three
     /// zeroed arrays of `documentCount` counts, for the exact-form and title
     /// lists, and is left zeroed.
     func accumulate(into scores: UnsafeMutablePointer<Double>, rounds: UnsafeMutablePointer<UInt8>, round: UInt8,
-                    counts: UnsafeMutablePointer<UInt32>, tick: () throws -> Void) throws {
-        try forEachScore(counts: counts, tick: tick, into: EveryWordSink(scores: scores, rounds: rounds, round: round))
+                    counts: UnsafeMutablePointer<UInt32>) throws {
+        try forEachScore(counts: counts, into: EveryWordSink(scores: scores, rounds: rounds, round: round))
     }
 
     /// Term at a time, any word will do: adds the word's score to `scores[d]`
     /// of every plan d holding it, `idf` to `held[d]`, and sets `rounds[d]`
-    /// to 1. As `accumulate(into:rounds:round:counts:tick:)` otherwise.
+    /// to 1. As `accumulate(into:rounds:round:counts:)` otherwise.
     func accumulate(into scores: UnsafeMutablePointer<Double>, held: UnsafeMutablePointer<Double>, idf heldIDF: Double,
-                    rounds: UnsafeMutablePointer<UInt8>, counts: UnsafeMutablePointer<UInt32>,
-                    tick: () throws -> Void) throws {
-        try forEachScore(counts: counts, tick: tick,
+                    rounds: UnsafeMutablePointer<UInt8>, counts: UnsafeMutablePointer<UInt32>) throws {
+        try forEachScore(counts: counts,
                          into: AnyWordSink(scores: scores, held: held, idf: heldIDF, rounds: rounds))
     }
 
     /// Gives `sink` the word's score (`score()`'s) in each plan of its list
     /// that the sink wants, in plan order, read term at a time. Generic, so
     /// that each sink gets a copy of the loop with its code in it.
-    private func forEachScore<Sink: ScoreSink>(counts: UnsafeMutablePointer<UInt32>, tick: () throws -> Void,
-                                               into sink: Sink) throws {
+    private func forEachScore<Sink: ScoreSink>(counts: UnsafeMutablePointer<UInt32>, into sink: Sink) throws {
         let n = documentCount
         let exactTF = counts, titleTF = counts + n, titleExactTF = counts + 2 * n
         // The exact-form and title lists are subsets of the body list: the
@@ -136,7 +134,6 @@ final class TermIterator: ClauseIterator {
         let listsExact = written[0] > 0, listsTitle = written[1] > 0, listsTitleExact = written[2] > 0
         var read = 0
         try body.forEachBlock { docs, tfs, count in
-            try tick()
             for i in 0..<count {
                 let d = Int(docs[i])
                 guard d < n else { throw PostingsCursor.corrupt("posting beyond the last plan") }
