@@ -3,8 +3,9 @@ import XCTest
 
 /// Scoring a segment a word at a time must find the plans one plan at a
 /// time finds, with the same scores to the last bit, or the two ways would
-/// rank differently: with every word required and with any word. Checked on the ALQAC law articles, whose words with
-/// diacritics share folded forms with others ("đất" land, "đặt" place).
+/// rank differently: with every word required and with any word. Checked on
+/// the ALQAC law articles, whose words with diacritics share folded forms
+/// with others ("đất" land, "đặt" place).
 final class TermAtATimeTests: XCTestCase {
     private func context(_ snapshot: IndexSnapshot, _ segment: SegmentReader) -> SegmentContext {
         SegmentContext(segment: segment, bm25: BM25(k1: 0.9, b: 0.75), averageBodyLength: snapshot.averageBodyLength,

@@ -103,9 +103,8 @@ final class TermIterator: ClauseIterator {
     /// the same order, so plans rank exactly as they would there.
     ///
     /// Reads each list whole, with no call per posting, for an iterator not
-    /// yet advanced. `counts` holds three
-    /// zeroed arrays of `documentCount` counts, for the exact-form and title
-    /// lists, and is left zeroed.
+    /// yet advanced. `counts` holds three zeroed arrays of `documentCount`
+    /// counts, for the exact-form and title lists, and is left zeroed.
     func accumulate(into scores: UnsafeMutablePointer<Double>, rounds: UnsafeMutablePointer<UInt8>, round: UInt8,
                     counts: UnsafeMutablePointer<UInt32>) throws {
         try forEachScore(counts: counts, into: EveryWordSink(scores: scores, rounds: rounds, round: round))
