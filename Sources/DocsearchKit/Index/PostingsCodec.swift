@@ -333,10 +333,7 @@ public struct PostingsCursor {
     private mutating func advanceFurther(to target: UInt32) throws -> Bool {
         if exhausted { return false }
         // Within the decoded block: no need to look at the skip table.
-        if let buffer, bufferIndex + 1 < bufferCount, target <= buffer[bufferCount - 1] {
-            standOnBuffered(Self.firstReaching(target, buffer, from: bufferIndex + 1, count: bufferCount), buffer)
-            return true
-        }
+        if standWithinBuffer(reaching: target) { return true }
         if blockCount > 0 {
             // Skip whole blocks whose last doc is below the target.
             // The first block from here whose last doc reaches the target
@@ -390,14 +387,19 @@ public struct PostingsCursor {
     /// `advance` for a cursor that decodes block by block: a scan of the
     /// decoded docs, the next block decoded in one loop when they run out.
     private mutating func scanBuffered(to target: UInt32) throws -> Bool {
-        guard let buffer else { return false }
+        guard buffer != nil else { return false }
         while true {
-            if bufferIndex + 1 < bufferCount && target <= buffer[bufferCount - 1] {
-                standOnBuffered(Self.firstReaching(target, buffer, from: bufferIndex + 1, count: bufferCount), buffer)
-                return true
-            }
+            if standWithinBuffer(reaching: target) { return true }
             guard try refill() else { exhausted = true; return false }
         }
+    }
+
+    /// Stands on the first decoded doc after the current one that reaches
+    /// `target`, when the decoded block's last doc does; false otherwise.
+    @inline(__always) private mutating func standWithinBuffer(reaching target: UInt32) -> Bool {
+        guard let buffer, bufferIndex + 1 < bufferCount, target <= buffer[bufferCount - 1] else { return false }
+        standOnBuffered(Self.firstReaching(target, buffer, from: bufferIndex + 1, count: bufferCount), buffer)
+        return true
     }
 
     /// The index of the first of the `count` decoded docs, from `from` on,
@@ -689,10 +691,15 @@ extension PostingsCursor {
         _ body: (_ docs: UnsafePointer<UInt32>, _ tfs: UnsafePointer<UInt32>, _ count: Int) throws -> Void
     ) throws {
         guard read == 0, !exhausted else { return }
-        let storage = PostingsBlockBuffer()
-        decodeBlocks(into: storage)
-        let docs = storage.pointer, tfs = storage.pointer + PostingsCodec.blockSize
-        while try refill() { try body(docs, tfs, bufferCount) }
+        // The storage a long list's cursor decodes into already
+        // (`decodeBlocksIfLong`), else storage of the walk's own.
+        let own = buffer == nil ? PostingsBlockBuffer() : nil
+        if let own { decodeBlocks(into: own) }
+        guard let docs = buffer else { return }
+        let tfs = docs + PostingsCodec.blockSize
+        try withExtendedLifetime(own) {
+            while try refill() { try body(docs, tfs, bufferCount) }
+        }
         exhausted = true
         buffer = nil
     }

@@ -85,13 +85,21 @@ final class TermIterator: ClauseIterator {
     override func score() throws -> Double {
         let d = Int(doc)
         guard d < documentCount else { throw PostingsCursor.corrupt("posting beyond the last plan") }
-        var s = part(folded: body.tf, exact: try tf(&bodyExact), length: length(d), average: averageBodyLength)
-        if hasTitle {
-            let titleTF = try tf(&title)
-            if titleTF > 0 {
-                s += titleWeight * part(folded: titleTF, exact: try tf(&titleExact), length: length(documentCount + d),
-                                        average: averageTitleLength)
-            }
+        return try score(plan: d, folded: body.tf, exact: try tf(&bodyExact), inTitle: hasTitle ? try tf(&title) : 0,
+                         exactInTitle: { try tf(&titleExact) })
+    }
+
+    /// The word's score in plan `d` from its counts there: the body's folded
+    /// and exact counts, the title's folded count, and the title's exact
+    /// count, asked for only when the title holds the word. One formula for
+    /// `score()` and the term-at-a-time walk, which must agree to the bit.
+    @inline(__always)
+    private func score(plan d: Int, folded: UInt32, exact: UInt32, inTitle: UInt32,
+                       exactInTitle: () throws -> UInt32) rethrows -> Double {
+        var s = part(folded: folded, exact: exact, length: length(d), average: averageBodyLength)
+        if inTitle > 0 {
+            s += titleWeight * part(folded: inTitle, exact: try exactInTitle(), length: length(documentCount + d),
+                                    average: averageTitleLength)
         }
         return idf * s
     }
@@ -142,12 +150,7 @@ final class TermIterator: ClauseIterator {
                 if listsTitleExact { exactInTitle = titleExactTF[d]; titleExactTF[d] = 0 }
                 read &+= (exact > 0 ? 1 : 0) &+ (inTitle > 0 ? 1 : 0) &+ (exactInTitle > 0 ? 1 : 0)
                 guard sink.wants(d) else { continue }
-                var s = part(folded: tfs[i], exact: exact, length: length(d), average: averageBodyLength)
-                if inTitle > 0 {
-                    s += titleWeight * part(folded: inTitle, exact: exactInTitle, length: length(n + d),
-                                            average: averageTitleLength)
-                }
-                sink.add(d, idf * s)
+                sink.add(d, score(plan: d, folded: tfs[i], exact: exact, inTitle: inTitle, exactInTitle: { exactInTitle }))
             }
         }
         // A damaged list with a plan the body list lacks left a count behind.
