@@ -38,6 +38,12 @@ final class AnalyzedPlan: @unchecked Sendable {
         cost = 2 * bytes.count + analyzed.tokens.count * 24 + (occurrences.count + exact.count) * 48 + mentions.count * 64
     }
 
+    /// What a snippet and the plan page mark for a query: its words, and
+    /// where the cited documents it matched (`citations`) are written.
+    func marks(for query: Query, citations: [CitationRecord]) -> [Range<Int>] {
+        marks(for: query) + marks(for: citations)
+    }
+
     /// Where the cited documents among `citations` are written in the text.
     func marks(for citations: [CitationRecord]) -> [Range<Int>] {
         citations.flatMap { citationMentions[$0.key] ?? [] }

@@ -78,7 +78,7 @@ public final class LoadedIndex: @unchecked Sendable {
         let snippets: [Snippet?] = results.hits.map { hit in
             guard let plan = analyzedPlans.plan(hit.record) else { return nil }
             return service.snippetBuilder.snippet(of: plan.bytes,
-                                                  marks: plan.marks(for: results.query) + plan.marks(for: hit.matchedCitations))
+                                                  marks: plan.marks(for: results.query, citations: hit.matchedCitations))
         }
         return (results, snippets)
     }

@@ -23,7 +23,7 @@ extension WebApplication {
         if let analyzed, !query.isEmpty {
             // The query's words, and the cited documents it names ("Chỉ thị 20"), as in its snippet.
             let parsed = QueryParser().parse(query)
-            marks = analyzed.marks(for: parsed) + analyzed.marks(for: SearchEngine.matchedCitations(record, parsed.references))
+            marks = analyzed.marks(for: parsed, citations: SearchEngine.matchedCitations(record, parsed.references))
         }
         let graph = try index.citationGraph()
         var cited: [String: CitationGraph.Document] = [:]
