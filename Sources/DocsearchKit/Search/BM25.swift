@@ -2,7 +2,7 @@ import Foundation
 
 /// Okapi BM25: how much one term's occurrences in one field of one plan
 /// count, given how rare the term is and how long the field is.
-public struct BM25: Sendable {
+public struct BM25: Sendable, Equatable {
     /// How fast repeated occurrences saturate (Robertson's k1).
     public var k1: Double = 1.2
     /// How much a long field is penalised (0 = not at all, 1 = fully).
@@ -29,7 +29,18 @@ public struct BM25: Sendable {
 
     /// `tf(_:length:averageLength:)` for a field of norm `lengthNorm`.
     @inline(__always) public func tf(_ tf: Double, norm: Double) -> Double {
+        self.tf(tf, k1Norm: k1 * norm)
+    }
+
+    /// `k1 · lengthNorm`, the part of `tf`'s divisor a field's length sets:
+    /// worked out once per plan and field (`FieldNorms`).
+    @inline(__always) public func k1Norm(length: Double, averageLength: Double) -> Double {
+        k1 * lengthNorm(length: length, averageLength: averageLength)
+    }
+
+    /// `tf(_:norm:)` for a field of `k1Norm`.
+    @inline(__always) public func tf(_ tf: Double, k1Norm: Double) -> Double {
         guard tf > 0 else { return 0 }
-        return tf * (k1 + 1) / (tf + k1 * norm)
+        return tf * (k1 + 1) / (tf + k1Norm)
     }
 }

@@ -38,8 +38,14 @@ public final class SearchEngine: @unchecked Sendable {
     public var termAtATimeDensity = 8
 
     private let parser = QueryParser()
+    /// Each segment's field norms, worked out by the first search that
+    /// scores there and kept while `bm25` stays as it was.
+    private let fieldNorms: [NormsSlot]
 
-    public init(snapshot: IndexSnapshot) { self.snapshot = snapshot }
+    public init(snapshot: IndexSnapshot) {
+        self.snapshot = snapshot
+        fieldNorms = snapshot.segments.map { _ in NormsSlot() }
+    }
 
     public func search(_ request: SearchRequest) throws -> SearchResults {
         var query = parser.parse(request.query)
@@ -188,7 +194,8 @@ public final class SearchEngine: @unchecked Sendable {
         let shouldIDF = clauses.filter { $0.occur == .should }.reduce(0) { $0 + $1.idf }
         for (s, segment) in snapshot.segments.enumerated() {
             let context = SegmentContext(segment: segment, bm25: bm25, averageBodyLength: snapshot.averageBodyLength,
-                                         averageTitleLength: snapshot.averageTitleLength)
+                                         averageTitleLength: snapshot.averageTitleLength,
+                                         norms: norms(ofSegment: s))
             var required: [ClauseIterator] = [], optional: [(ClauseIterator, Double)] = [], prohibited: [ClauseIterator] = []
             var missingRequired = false
             for c in clauses {
@@ -510,6 +517,31 @@ public final class SearchEngine: @unchecked Sendable {
                     }
                 }
             }
+        }
+    }
+}
+
+extension SearchEngine {
+    /// One segment's `FieldNorms`, replaced when `bm25` has changed since.
+    final class NormsSlot: @unchecked Sendable {
+        private let lock = NSLock()
+        private var norms: FieldNorms?
+
+        func get(bm25: BM25, _ make: () -> FieldNorms) -> FieldNorms {
+            lock.lock()
+            defer { lock.unlock() }
+            if let norms, norms.bm25 == bm25 { return norms }
+            let made = make()
+            norms = made
+            return made
+        }
+    }
+
+    /// Segment s's field norms under the engine's `bm25`.
+    func norms(ofSegment s: Int) -> FieldNorms {
+        fieldNorms[s].get(bm25: bm25) {
+            FieldNorms(segment: snapshot.segments[s], bm25: bm25, averageBodyLength: snapshot.averageBodyLength,
+                       averageTitleLength: snapshot.averageTitleLength)
         }
     }
 }

@@ -104,4 +104,18 @@ struct SegmentContext {
     let bm25: BM25
     let averageBodyLength: Double
     let averageTitleLength: Double
+    /// The segment's field norms under `bm25` and these averages.
+    let norms: FieldNorms
+
+    /// `norms`, when given, must be the segment's under `bm25` and these
+    /// averages (the engine keeps them); else they are worked out here.
+    init(segment: SegmentReader, bm25: BM25, averageBodyLength: Double, averageTitleLength: Double,
+         norms: FieldNorms? = nil) {
+        self.segment = segment
+        self.bm25 = bm25
+        self.averageBodyLength = averageBodyLength
+        self.averageTitleLength = averageTitleLength
+        self.norms = norms ?? FieldNorms(segment: segment, bm25: bm25, averageBodyLength: averageBodyLength,
+                                         averageTitleLength: averageTitleLength)
+    }
 }

@@ -162,7 +162,6 @@ final class PhraseIterator: ClauseIterator {
         guard d < context.segment.documentCount else {
             throw StoreError.corrupt(path: context.segment.name, reason: "posting beyond the last plan")
         }
-        return idf * context.bm25.tf(Double(occurrences), length: Double(context.segment.bodyLength(d)),
-                                     averageLength: context.averageBodyLength)
+        return idf * context.bm25.tf(Double(occurrences), k1Norm: context.norms.body(d))
     }
 }

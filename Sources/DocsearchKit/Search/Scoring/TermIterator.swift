@@ -9,7 +9,6 @@ final class TermIterator: ClauseIterator {
     private var title = PostingsCursor.empty
     private var titleExact = PostingsCursor.empty
     private let hasTitle: Bool
-    private let lengths: UnsafeRawPointer?
     private let documentCount: Int
     private let averageBodyLength: Double
     private let averageTitleLength: Double
@@ -18,6 +17,10 @@ final class TermIterator: ClauseIterator {
     private let titleWeight: Double
     private let foldedOnlyWeight: Double
     private let hasDiacritics: Bool
+    /// The score formula's inputs besides the counts.
+    private let weights: WordWeights
+    /// Holds the norms `weights` points into.
+    private let fieldNorms: FieldNorms
     private var started = false
     /// Storage of the cursors that decode whole blocks; freed with the iterator.
     private var buffers: [PostingsBlockBuffer] = []
@@ -32,8 +35,11 @@ final class TermIterator: ClauseIterator {
         if let t = s.info(TermField.titleFolded.key(term.folded)) { title = try s.cursor(t, positions: false) }
         if hasDiacritics, let t = s.info(TermField.titleExact.key(term.exact)) { titleExact = try s.cursor(t, positions: false) }
         hasTitle = title.docFreq > 0
-        lengths = s.lengthTable
         documentCount = s.documentCount
+        fieldNorms = context.norms
+        weights = WordWeights(idf: idf, titleWeight: titleWeight, foldedOnlyWeight: foldedOnlyWeight,
+                              hasDiacritics: term.hasDiacritics, bm25: context.bm25, norms: context.norms.base,
+                              documentCount: s.documentCount)
         averageBodyLength = context.averageBodyLength
         averageTitleLength = context.averageTitleLength
         bm25 = context.bm25
@@ -77,31 +83,11 @@ final class TermIterator: ClauseIterator {
         return cursor.tf
     }
 
-    @inline(__always) private func length(_ slot: Int) -> Double {
-        guard let lengths else { return 0 }
-        return Double(UInt32(littleEndian: lengths.loadUnaligned(fromByteOffset: slot * 4, as: UInt32.self)))
-    }
-
     override func score() throws -> Double {
         let d = Int(doc)
         guard d < documentCount else { throw PostingsCursor.corrupt("posting beyond the last plan") }
-        return try score(plan: d, folded: body.tf, exact: try tf(&bodyExact), inTitle: hasTitle ? try tf(&title) : 0,
-                         exactInTitle: { try tf(&titleExact) })
-    }
-
-    /// The word's score in plan `d` from its counts there: the body's folded
-    /// and exact counts, the title's folded count, and the title's exact
-    /// count, asked for only when the title holds the word. One formula for
-    /// `score()` and the term-at-a-time walk, which must agree to the bit.
-    @inline(__always)
-    private func score(plan d: Int, folded: UInt32, exact: UInt32, inTitle: UInt32,
-                       exactInTitle: () throws -> UInt32) rethrows -> Double {
-        var s = part(folded: folded, exact: exact, length: length(d), average: averageBodyLength)
-        if inTitle > 0 {
-            s += titleWeight * part(folded: inTitle, exact: try exactInTitle(), length: length(documentCount + d),
-                                    average: averageTitleLength)
-        }
-        return idf * s
+        return try weights.score(plan: d, folded: body.tf, exact: try tf(&bodyExact),
+                                 inTitle: hasTitle ? try tf(&title) : 0, exactInTitle: { try tf(&titleExact) })
     }
 
     /// Term at a time, every word required: adds the word's score to
@@ -139,6 +125,10 @@ final class TermIterator: ClauseIterator {
                        try Self.scatter(&title, into: titleTF, documentCount: n),
                        try Self.scatter(&titleExact, into: titleExactTF, documentCount: n)]
         let listsExact = written[0] > 0, listsTitle = written[1] > 0, listsTitleExact = written[2] > 0
+        // A copy the loop's stores through pointers cannot change, so its
+        // fields stay in registers (read from the iterator, they were
+        // loaded again for every plan).
+        let weights = self.weights
         var read = 0
         try body.forEachBlock { docs, tfs, count in
             for i in 0..<count {
@@ -150,7 +140,8 @@ final class TermIterator: ClauseIterator {
                 if listsTitleExact { exactInTitle = titleExactTF[d]; titleExactTF[d] = 0 }
                 read &+= (exact > 0 ? 1 : 0) &+ (inTitle > 0 ? 1 : 0) &+ (exactInTitle > 0 ? 1 : 0)
                 guard sink.wants(d) else { continue }
-                sink.add(d, score(plan: d, folded: tfs[i], exact: exact, inTitle: inTitle, exactInTitle: { exactInTitle }))
+                sink.add(d, weights.score(plan: d, folded: tfs[i], exact: exact, inTitle: inTitle,
+                                          exactInTitle: { exactInTitle }))
             }
         }
         // A damaged list with a plan the body list lacks left a count behind.
@@ -186,12 +177,12 @@ final class TermIterator: ClauseIterator {
     override func bound() throws -> Double {
         let d = Int(doc)
         guard d < documentCount else { throw PostingsCursor.corrupt("posting beyond the last plan") }
-        var s = part(folded: body.tf, exact: hasDiacritics ? try tf(&bodyExact) : 0, length: length(d),
-                     average: averageBodyLength)
+        var s = weights.part(folded: body.tf, exact: hasDiacritics ? try tf(&bodyExact) : 0,
+                             k1Norm: fieldNorms.body(d))
         if hasTitle {
             let titleTF = try tf(&title)
             if titleTF > 0 {
-                s += titleWeight * partBound(folded: titleTF, length: length(documentCount + d), average: averageTitleLength)
+                s += titleWeight * partBound(folded: titleTF, k1Norm: fieldNorms.title(d))
             }
         }
         return idf * s
@@ -203,12 +194,14 @@ final class TermIterator: ClauseIterator {
     /// least minLength long.
     override func blockBound(from target: UInt32) throws -> BlockBound? {
         guard let block = try body.blockImpact(from: target) else { return nil }
-        var s = partBound(folded: block.maxTF, length: Double(block.minLength), average: averageBodyLength)
+        var s = partBound(folded: block.maxTF,
+                          k1Norm: bm25.k1Norm(length: Double(block.minLength), averageLength: averageBodyLength))
         if hasTitle, try title.advance(to: target), title.doc <= block.lastDoc {
             var t = try title.blockImpact(from: target) ?? .unknown
             // A title block that ends first says nothing of the title's later blocks.
             if t.lastDoc < block.lastDoc { t = .unknown }
-            s += titleWeight * partBound(folded: t.maxTF, length: Double(t.minLength), average: averageTitleLength)
+            s += titleWeight * partBound(folded: t.maxTF,
+                                         k1Norm: bm25.k1Norm(length: Double(t.minLength), averageLength: averageTitleLength))
         }
         return BlockBound(lastDoc: block.lastDoc, score: min(idf * s, upperBound))
     }
@@ -217,18 +210,44 @@ final class TermIterator: ClauseIterator {
     /// e ≥ 1, tf(e) ≤ tf(f) and tf(f − e) ≤ tf(f − 1); with e = 0, w·tf(f) ≤
     /// tf(f). A word held once is bounded by its score, where (1 + w)·tf(f),
     /// the bound before, stood 30% above it; it is never above (1 + w)·tf(f).
-    @inline(__always) private func partBound(folded f: UInt32, length: Double, average: Double) -> Double {
-        let norm = bm25.lengthNorm(length: length, averageLength: average)
-        var b = bm25.tf(Double(f), norm: norm)
-        if hasDiacritics && f > 1 { b += foldedOnlyWeight * bm25.tf(Double(f - 1), norm: norm) }
+    @inline(__always) private func partBound(folded f: UInt32, k1Norm: Double) -> Double {
+        var b = bm25.tf(Double(f), k1Norm: k1Norm)
+        if hasDiacritics && f > 1 { b += foldedOnlyWeight * bm25.tf(Double(f - 1), k1Norm: k1Norm) }
         return b
     }
+}
 
-    @inline(__always) private func part(folded: UInt32, exact: UInt32, length: Double, average: Double) -> Double {
-        let norm = bm25.lengthNorm(length: length, averageLength: average)
-        guard hasDiacritics else { return bm25.tf(Double(folded), norm: norm) }
+/// What a word's score in a plan depends on besides its counts there.
+private struct WordWeights {
+    let idf: Double
+    let titleWeight: Double
+    let foldedOnlyWeight: Double
+    let hasDiacritics: Bool
+    let bm25: BM25
+    /// The segment's `FieldNorms`: body norms, then title norms.
+    let norms: UnsafePointer<Double>
+    let documentCount: Int
+
+    /// The word's score in plan `d` from its counts there: the body's folded
+    /// and exact counts, the title's folded count, and the title's exact
+    /// count, asked for only when the title holds the word. One formula for
+    /// `TermIterator.score()` and the term-at-a-time walk, which must agree
+    /// to the bit.
+    @inline(__always)
+    func score(plan d: Int, folded: UInt32, exact: UInt32, inTitle: UInt32,
+               exactInTitle: () throws -> UInt32) rethrows -> Double {
+        var s = part(folded: folded, exact: exact, k1Norm: norms[d])
+        if inTitle > 0 {
+            s += titleWeight * part(folded: inTitle, exact: try exactInTitle(), k1Norm: norms[documentCount + d])
+        }
+        return idf * s
+    }
+
+    /// One field's part: exact occurrences in full, folded-only ones at `foldedOnlyWeight`.
+    @inline(__always) func part(folded: UInt32, exact: UInt32, k1Norm: Double) -> Double {
+        guard hasDiacritics else { return bm25.tf(Double(folded), k1Norm: k1Norm) }
         let e = min(exact, folded)
-        return bm25.tf(Double(e), norm: norm) + foldedOnlyWeight * bm25.tf(Double(folded - e), norm: norm)
+        return bm25.tf(Double(e), k1Norm: k1Norm) + foldedOnlyWeight * bm25.tf(Double(folded - e), k1Norm: k1Norm)
     }
 }
 
