@@ -195,7 +195,7 @@ public final class SearchEngine: @unchecked Sendable {
         for (s, segment) in snapshot.segments.enumerated() {
             let context = SegmentContext(segment: segment, bm25: bm25, averageBodyLength: snapshot.averageBodyLength,
                                          averageTitleLength: snapshot.averageTitleLength,
-                                         norms: norms(ofSegment: s))
+                                         norms: { self.norms(ofSegment: s) })
             var required: [ClauseIterator] = [], optional: [(ClauseIterator, Double)] = [], prohibited: [ClauseIterator] = []
             var missingRequired = false
             for c in clauses {

@@ -104,18 +104,29 @@ struct SegmentContext {
     let bm25: BM25
     let averageBodyLength: Double
     let averageTitleLength: Double
-    /// The segment's field norms under `bm25` and these averages.
-    let norms: FieldNorms
+    private let makeNorms: () -> FieldNorms
 
-    /// `norms`, when given, must be the segment's under `bm25` and these
-    /// averages (the engine keeps them); else they are worked out here.
+    /// `norms`, when given, gives the segment's norms under `bm25` and these
+    /// averages (the engine keeps them); else they are worked out here, on
+    /// first use.
     init(segment: SegmentReader, bm25: BM25, averageBodyLength: Double, averageTitleLength: Double,
-         norms: FieldNorms? = nil) {
+         norms: (() -> FieldNorms)? = nil) {
         self.segment = segment
         self.bm25 = bm25
         self.averageBodyLength = averageBodyLength
         self.averageTitleLength = averageTitleLength
-        self.norms = norms ?? FieldNorms(segment: segment, bm25: bm25, averageBodyLength: averageBodyLength,
-                                         averageTitleLength: averageTitleLength)
+        if let norms {
+            makeNorms = norms
+        } else {
+            let once = OnceValue<FieldNorms>()
+            makeNorms = {
+                once.get { FieldNorms(segment: segment, bm25: bm25, averageBodyLength: averageBodyLength,
+                                      averageTitleLength: averageTitleLength) }
+            }
+        }
     }
+
+    /// The segment's field norms under `bm25` and these averages, worked out
+    /// on first use: a search of document references alone never needs them.
+    var norms: FieldNorms { makeNorms() }
 }

@@ -4,6 +4,7 @@ final class PhraseIterator: ClauseIterator {
     /// property, each cursor's move checked the array's uniqueness (perf).
     private let cursors: UnsafeMutableBufferPointer<PostingsCursor>
     private let context: SegmentContext
+    private let norms: FieldNorms
     private let idf: Double
     private var started = false
     private var occurrences = 0
@@ -33,6 +34,7 @@ final class PhraseIterator: ClauseIterator {
         starts = Array(repeating: 0, count: cursors.count)
         ends = starts
         self.context = context
+        norms = context.norms
         self.idf = idf
         super.init(upperBound: idf * (context.bm25.k1 + 1), cost: cost)
     }
@@ -162,6 +164,6 @@ final class PhraseIterator: ClauseIterator {
         guard d < context.segment.documentCount else {
             throw StoreError.corrupt(path: context.segment.name, reason: "posting beyond the last plan")
         }
-        return idf * context.bm25.tf(Double(occurrences), k1Norm: context.norms.body(d))
+        return idf * context.bm25.tf(Double(occurrences), k1Norm: norms.body(d))
     }
 }

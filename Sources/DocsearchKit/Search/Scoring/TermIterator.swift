@@ -38,7 +38,7 @@ final class TermIterator: ClauseIterator {
         documentCount = s.documentCount
         fieldNorms = context.norms
         weights = WordWeights(idf: idf, titleWeight: titleWeight, foldedOnlyWeight: foldedOnlyWeight,
-                              hasDiacritics: term.hasDiacritics, bm25: context.bm25, norms: context.norms.base,
+                              hasDiacritics: term.hasDiacritics, bm25: context.bm25, norms: fieldNorms.base,
                               documentCount: s.documentCount)
         averageBodyLength = context.averageBodyLength
         averageTitleLength = context.averageTitleLength
