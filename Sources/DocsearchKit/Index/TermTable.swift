@@ -32,16 +32,33 @@ struct TermTable {
         return h ^ (h >> 15)
     }
 
-    /// The id of `field`+`bytes`, added when new.
-    mutating func id(field: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        let h = Self.hash(field, bytes)
+    /// The id of `field`+`bytes`, or the empty slot where it would go.
+    @inline(__always) private func probe(_ field: UInt8, _ bytes: UnsafeBufferPointer<UInt8>,
+                                         hash h: UInt32) -> (id: Int?, slot: Int) {
         var slot = Int(h) & mask
         while true {
             let found = Int(slots[slot])
-            if found < 0 { break }
-            if hashes[found] == h && Int(lengths[found]) == bytes.count + 1 && equals(found, field, bytes) { return found }
+            if found < 0 { return (nil, slot) }
+            if hashes[found] == h && Int(lengths[found]) == bytes.count + 1 && equals(found, field, bytes) { return (found, slot) }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// The id of `field`+`bytes`, nil when absent.
+    func find(field: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        probe(field, bytes, hash: Self.hash(field, bytes)).id
+    }
+
+    func find(field: UInt8, _ text: String) -> Int? {
+        var t = text
+        return t.withUTF8 { find(field: field, $0) }
+    }
+
+    /// The id of `field`+`bytes`, added when new.
+    mutating func id(field: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let h = Self.hash(field, bytes)
+        let (found, slot) = probe(field, bytes, hash: h)
+        if let found { return found }
         let id = starts.count
         starts.append(Int32(arena.count))
         lengths.append(Int32(bytes.count + 1))

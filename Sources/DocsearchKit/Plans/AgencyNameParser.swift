@@ -56,11 +56,8 @@ public struct AgencyNameParser: Sendable {
 
     /// Variant indexes by their first word, in `variants` order (longest first),
     /// so a token is only compared with the names it can start.
-    static let variantsByFirstWord: [String: [Int]] = {
-        var out: [String: [Int]] = [:]
-        for (i, v) in variants.enumerated() { out[v.words[0], default: []].append(i) }
-        return out
-    }()
+    static let variantsByFirstWord = WordTable(variants.enumerated().map { ($0.element.words[0], [$0.offset]) },
+                                               combining: +)
 
     /// "đt1" → "đt": a footnote marker glued to a word.
     static func withoutFootnoteMarker(_ word: String) -> String {

@@ -40,7 +40,7 @@ public struct TopicClassifier: Sendable {
     public init() {}
 
     /// Term phrases as folded words, indexed by their first word; longest first.
-    static let termIndex: [String: [(words: [String], topic: Int, term: String)]] = {
+    static let termIndex: WordTable<[(words: [String], topic: Int, term: String)]> = {
         let analyzer = Analyzer()
         var d: [String: [(words: [String], topic: Int, term: String)]] = [:]
         for (i, t) in TopicTaxonomy.topics.enumerated() {
@@ -50,7 +50,7 @@ public struct TopicClassifier: Sendable {
                 d[first, default: []].append((words, i, term))
             }
         }
-        return d.mapValues { $0.sorted { $0.words.count > $1.words.count } }
+        return WordTable(d.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) }, combining: +)
     }()
 
     /// Topic index → (count, terms seen) over the folded words, each position counted once.
@@ -61,7 +61,7 @@ public struct TopicClassifier: Sendable {
             var advanced = false
             if let candidates = Self.termIndex[words[i]] {
                 for c in candidates where i + c.words.count <= words.count {
-                    if Array(words[i..<(i + c.words.count)]) == c.words {
+                    if words[i..<(i + c.words.count)].elementsEqual(c.words) {
                         var entry = out[c.topic] ?? (0, [])
                         entry.count += 1
                         if !entry.terms.contains(c.term) { entry.terms.append(c.term) }
