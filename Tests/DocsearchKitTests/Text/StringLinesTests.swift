@@ -18,5 +18,10 @@ final class StringLinesTests: XCTestCase {
         XCTAssertEqual("".splitLines(omittingEmpty: true), [])
         XCTAssertEqual("\nKẾ HOẠCH\n\nThực hiện\n".splitLines(), ["", "KẾ HOẠCH", "", "Thực hiện", ""])
         XCTAssertEqual("\nKẾ HOẠCH\n\nThực hiện\n".splitLines(omittingEmpty: true), ["KẾ HOẠCH", "Thực hiện"])
+        // Short text is stored inline in the String, not in a buffer of its own.
+        XCTAssertEqual("Sở\nGD".splitLines(), ["Sở", "GD"])
+        XCTAssertEqual("\n".splitLines(), ["", ""])
+        XCTAssertEqual("\n\n".splitLines(omittingEmpty: true), [])
+        XCTAssertEqual("Điều 1".splitLines(omittingEmpty: true), ["Điều 1"])
     }
 }
