@@ -102,8 +102,15 @@ public struct Citation: Codable, Sendable, Hashable {
     /// ("1373/QĐ-TTg", "04 /KH-BCĐNQ", "20 - ct/tw"). Whitespace is removed,
     /// diacritics folded, case upper, leading zeros of the number dropped.
     public static func canonicalKey(ofSymbol symbol: String) -> String {
+        let normalized = TextNormalizer.normalize(symbol)
         var compact = ""
-        for ch in TextNormalizer.normalize(symbol) where !ch.isWhitespace { compact.append(ch) }
+        // Most symbols hold no space: walking their Characters to drop none
+        // was 1% of indexing (callgrind).
+        if mayHoldWhitespace(normalized.utf8) {
+            for ch in normalized where !ch.isWhitespace { compact.append(ch) }
+        } else {
+            compact = normalized
+        }
         var folded = Folding.fold(compact).uppercased()
         // Drop leading zeros of the number (but keep a lone "0").
         var zeros = 0
@@ -116,6 +123,34 @@ public struct Citation: Codable, Sendable, Hashable {
         }
         if zeros > 0 { folded.removeFirst(zeros) }
         return folded
+    }
+
+    /// False only when no scalar of the text is Unicode White_Space (what
+    /// `Character.isWhitespace` tests): tab to carriage return, space, U+0085,
+    /// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+    static func mayHoldWhitespace(_ utf8: String.UTF8View) -> Bool {
+        var it = utf8.makeIterator()
+        while let b = it.next() {
+            switch b {
+            case 0x09...0x0D, 0x20:
+                return true
+            case 0xC2:
+                if let c = it.next(), c == 0x85 || c == 0xA0 { return true }
+            case 0xE1, 0xE2, 0xE3:
+                // Compared whole: the second byte may itself start nothing.
+                guard let c = it.next(), let d = it.next() else { return false }
+                switch (b, c, d) {
+                case (0xE1, 0x9A, 0x80), (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9),
+                     (0xE2, 0x80, 0xAF), (0xE2, 0x81, 0x9F), (0xE3, 0x80, 0x80):
+                    return true
+                default:
+                    break
+                }
+            default:
+                break
+            }
+        }
+        return false
     }
 }
 

@@ -11,6 +11,24 @@ final class CitationParsingTests: XCTestCase {
         XCTAssertEqual(Citation.canonicalKey(ofSymbol: "20 - CT/TW"), "20-CT/TW")
         XCTAssertEqual(Citation.canonicalKey(ofSymbol: "162/2017/NĐ-CP"), Citation.canonicalKey(ofSymbol: "162/2017/ND-CP"))
         XCTAssertEqual(Citation.canonicalKey(ofSymbol: "0"), "0")
+        // Spaces pasted from Word: no-break, ideographic, narrow no-break.
+        XCTAssertEqual(Citation.canonicalKey(ofSymbol: "20\u{00A0}-\u{3000}CT/TW"), "20-CT/TW")
+        XCTAssertEqual(Citation.canonicalKey(ofSymbol: "1373/QĐ\u{202F}-TTg"), "1373/QD-TTG")
+    }
+
+    /// The byte test that lets most symbols skip the walk over their
+    /// characters must see every whitespace scalar, alone or after text.
+    func testWhitespaceIsSeenInEveryScalar() {
+        var seen = 0
+        for v in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let text = "Đ" + String(Character(scalar))
+            XCTAssertEqual(Citation.mayHoldWhitespace(text.utf8), scalar.properties.isWhitespace, String(v, radix: 16))
+            if scalar.properties.isWhitespace { seen += 1 }
+        }
+        XCTAssertEqual(seen, 25)
+        XCTAssertFalse(Citation.mayHoldWhitespace("1373/QĐ-TTg".utf8))
+        XCTAssertTrue(Citation.mayHoldWhitespace("Chỉ thị".utf8))
     }
 
     func testKindAndNumberQueries() {
