@@ -20,8 +20,8 @@ extension PlanDocument {
     public static func analyze(bytes: [UInt8], path: String, absolutePath: String,
                                fingerprint: FileFingerprint) throws -> (PlanDocument, [String]) {
         let (text, encoding, warnings) = try decode(bytes)
-        let identity = PlanIdentityExtractor().identity(of: text)
         let analyzed = AnalyzedText(text)
+        let identity = PlanIdentityExtractor().identity(of: text, analyzed: analyzed)
         let cited = CitationExtractor().citations(in: analyzed)
         let title = bounded(identity.title ?? fallbackTitle(of: text))
 

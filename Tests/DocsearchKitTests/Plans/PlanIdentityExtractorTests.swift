@@ -111,4 +111,34 @@ final class PlanIdentityExtractorTests: XCTestCase {
         XCTAssertEqual(r.dateMatches, 2)
         XCTAssertThrowsError(try ExtractionAccuracy.measure(corpus: dir.appendingPathComponent("missing")))
     }
+
+    /// The indexer hands the extractor the text it has analysed already; the
+    /// preamble's words taken from it must find what reading the preamble
+    /// again finds, on the seed plans and on generated ones (NFD, CRLF, BOM).
+    func testIdentityFromTheAnalysedTextIsTheSame() throws {
+        var texts = try [SeedCorpus.longAn, SeedCorpus.thuThua, SeedCorpus.haiPhong, SeedCorpus.boGDDT, SeedCorpus.haQuang]
+            .map { try SeedCorpus.text($0) }
+        let corpus = try Fixtures.generatedPlans(count: 150, seed: 23, name: "identity-gen")
+        let files = try XCTUnwrap(FileManager.default.enumerator(atPath: corpus.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        for f in files {
+            texts.append(try PlanDocument.decode(Array(try Data(contentsOf: corpus.appendingPathComponent(f)))).text)
+        }
+        XCTAssertGreaterThan(texts.count, 100)
+        let extractor = PlanIdentityExtractor()
+        var acting = 0
+        for text in texts {
+            let analyzed = AnalyzedText(text)
+            XCTAssertEqual(extractor.identity(of: text, analyzed: analyzed), extractor.identity(of: text))
+            let lines = text.splitLines().map(String.init)
+            let typeLine = lines.prefix(60).firstIndex { extractor.kindOfTypeLine($0) != nil }
+            let preamble = extractor.preambleText(lines: lines, typeLine: typeLine)
+            let start = lines.prefix((typeLine ?? -1) + 1).reduce(0) { $0 + $1.utf8.count + 1 }
+            let found = extractor.actingAgency(in: preamble, analyzed: (analyzed, start))
+            XCTAssertEqual(found, extractor.actingAgency(in: preamble))
+            if found != nil { acting += 1 }
+        }
+        // The preamble named the acting agency in many of them, so words were compared.
+        XCTAssertGreaterThan(acting, 20)
+    }
 }
