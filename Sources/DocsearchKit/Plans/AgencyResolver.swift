@@ -165,17 +165,41 @@ public struct AgencyResolver: Sendable {
 
     /// Without brackets, bullets, numbering, "Đối với", and trailing punctuation.
     static func clean(_ s: String) -> String {
-        var out = ""
-        var depth = 0
-        for ch in s {
-            if ch == "(" { depth += 1; continue }
-            if ch == ")" { depth = max(0, depth - 1); continue }
-            if depth == 0 { out.append(ch) }
+        // Most names hold no parenthesis and no tab or doubled space, and
+        // the walks over their Characters changed nothing (4% of indexing,
+        // callgrind): a scan of the bytes sends only the others through them.
+        var out: String
+        if s.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }) {
+            out = ""
+            var depth = 0
+            for ch in s {
+                if ch == "(" { depth += 1; continue }
+                if ch == ")" { depth = max(0, depth - 1); continue }
+                if depth == 0 { out.append(ch) }
+            }
+        } else {
+            out = s
         }
         let strip = " \t*·•-+;:,./"
         out = out.trimming(strip)
         if Folding.foldedHasPrefix(out, "doi voi ") { out = String(out.dropFirst("đối với ".count)) }
+        guard mayHoldLooseSpace(out.utf8) else { return out }
         return out.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// False when splitting at spaces and tabs and joining with one space
+    /// would give the text back: no tab, no two spaces side by side, no
+    /// space first or last (checked on bytes, so a space with a combining
+    /// mark, one Character, is counted a space: the walk then decides).
+    static func mayHoldLooseSpace(_ utf8: String.UTF8View) -> Bool {
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        if first == 0x20 || last == 0x20 { return true }
+        var previous: UInt8 = 0
+        for b in utf8 {
+            if b == 0x09 || (b == 0x20 && previous == 0x20) { return true }
+            previous = b
+        }
+        return false
     }
 
     // MARK: - Every agency of a plan
