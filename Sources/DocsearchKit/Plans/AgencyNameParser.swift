@@ -76,19 +76,24 @@ public struct AgencyNameParser: Sendable {
         let trimmed = Self.withoutFootnoteMarker(first)
         if trimmed != first, let more = Self.variantsByFirstWord[trimmed] { candidates = (candidates + more).sorted() }
         guard !candidates.isEmpty else { return nil }
-        for v in candidates.lazy.map({ Self.variants[$0] }) {
-            let w = v.words.count
+        // A name is copied out of `variants` (its words, code and names) only
+        // once it matches: copied for every candidate, it was a tenth of
+        // looking for names (callgrind).
+        for i in candidates {
+            let words = Self.variants[i].words
+            let w = words.count
             guard t + w <= tokens.count else { continue }
             var ok = true
             for k in 0..<w {
                 var word = tokens[t + k].folded
                 // A footnote marker glued to the last word: "Sở GD&ĐT1".
-                if k == w - 1 { while let last = word.last, last.isNumber, word.count > 1 { word.removeLast() } }
-                if word != v.words[k] || (k > 0 && !shortGap(bytes, tokens[t + k - 1].byteRange.upperBound, tokens[t + k].byteRange.lowerBound)) {
+                if k == w - 1 { word = Self.withoutFootnoteMarker(word) }
+                if word != words[k] || (k > 0 && !shortGap(bytes, tokens[t + k - 1].byteRange.upperBound, tokens[t + k].byteRange.lowerBound)) {
                     ok = false; break
                 }
             }
             guard ok else { continue }
+            let v = Self.variants[i]
             let allCaps = isAllCaps(bytes, tokens[t].byteRange.lowerBound..<tokens[t + w - 1].byteRange.upperBound)
             var next = t + w
             var end = tokens[t + w - 1].byteRange.upperBound
@@ -147,7 +152,7 @@ public struct AgencyNameParser: Sendable {
             let upper = raw.first.map { $0.isUppercase } ?? false
             let continuesCity = words.last.map { Folding.fold($0) == "thanh" } == true && tok.folded == "pho"
             guard upper || continuesCity, !raw.contains(where: { $0.isNumber }) else { break }
-            if !allCaps, words.count > 0, raw == raw.uppercased(), raw.count > 1 { break }   // an acronym after the name
+            if !allCaps, words.count > 0, raw.isUnchangedByUppercasing, raw.count > 1 { break }   // an acronym after the name
             let hyphen = words.isEmpty ? false : bytes[previousEnd..<tok.byteRange.lowerBound].contains(UInt8(ascii: "-"))
             if hyphen { words.append("-") }
             words.append(raw)
@@ -182,7 +187,7 @@ public struct AgencyNameParser: Sendable {
 
     private func isAllCaps(_ b: [UInt8], _ r: Range<Int>) -> Bool {
         let s = String(decoding: b[r], as: UTF8.self)
-        return s == s.uppercased() && s.contains(where: { $0.isLetter })
+        return s.isUnchangedByUppercasing && s.contains(where: { $0.isLetter })
     }
 
     private func firstNonSpace(_ b: [UInt8], _ i: Int) -> Int? {

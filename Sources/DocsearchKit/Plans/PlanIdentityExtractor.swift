@@ -51,7 +51,7 @@ public struct PlanIdentityExtractor: Sendable {
 
     func kindOfTypeLine(_ line: String) -> DocumentKind? {
         let trimmed = line.trimming(" \t*#")
-        guard !trimmed.isEmpty, Self.mayBeCapitals(trimmed), trimmed == trimmed.uppercased(), trimmed.count <= 24 else { return nil }
+        guard !trimmed.isEmpty, trimmed.isUnchangedByUppercasing, trimmed.count <= 24 else { return nil }
         let folded = Folding.fold(trimmed)
         for kind in DocumentKind.allCases {
             if let name = DocumentCodes.kindInfo[kind]?.names.first, Folding.fold(name) == folded { return kind }
@@ -301,15 +301,8 @@ public struct PlanIdentityExtractor: Sendable {
         return nil
     }
 
-    /// False when `line` has an ASCII lowercase letter, so is not in capitals:
-    /// most lines, which then need no uppercased copy (perf: type and signer
-    /// lines are looked for line by line).
-    private static func mayBeCapitals(_ line: String) -> Bool {
-        !line.utf8.contains { $0 &- 0x61 < 26 }
-    }
-
     private func isTitleLine(_ line: String) -> Bool {
-        guard Self.mayBeCapitals(line), !line.isEmpty, line.count <= 40, line == line.uppercased() else { return false }
+        guard !line.isEmpty, line.isUnchangedByUppercasing, line.count <= 40 else { return false }
         let folded = Folding.fold(line)
         if folded.hasPrefix("kt.") || folded.hasPrefix("tm.") || folded.hasPrefix("tl.") || folded.hasPrefix("q.") { return true }
         return Self.signerTitles.contains { line.contains($0) }
@@ -317,7 +310,7 @@ public struct PlanIdentityExtractor: Sendable {
 
     private func isPersonName(_ line: String) -> Bool {
         let words = line.split(separator: " ")
-        guard (2...6).contains(words.count), line != line.uppercased() else { return false }
+        guard (2...6).contains(words.count), !line.isUnchangedByUppercasing else { return false }
         return words.allSatisfy { w in w.first.map { $0.isUppercase } == true && w.allSatisfy { $0.isLetter } }
     }
 }
