@@ -51,6 +51,15 @@ final class BinaryDetectionTests: XCTestCase {
         XCTAssertEqual(binaryEvidence([0, 0, 0, 0]), .controlBytes(count: 4, nulCount: 4, sampled: 4))
     }
 
+    /// Every byte value, 40 times over: of the first 8,192 bytes sampled, the
+    /// 27 control values of each run of 256 are counted (NUL among them),
+    /// and nothing else.
+    func testCountsEveryControlByteOfTheSampleAndNoOther() {
+        let bytes = (0..<40).flatMap { _ in (0...255).map { UInt8($0) } }
+        XCTAssertEqual(binaryEvidence(bytes), .controlBytes(count: 32 * 27, nulCount: 32, sampled: 8192))
+        XCTAssertEqual((0...255).filter { BinarySniffer.isBinaryControl(UInt8($0)) }.count, 27)
+    }
+
     func testErrorDescriptionsNameTheReason() {
         XCTAssertEqual(DecodeError.empty.description, "empty file")
         XCTAssertEqual(DecodeError.binary(.signature(format: "PNG image")).description, "binary file (PNG image)")
