@@ -137,7 +137,7 @@ public struct Citation: Codable, Sendable, Hashable {
             case 0xC2:
                 if let c = it.next(), c == 0x85 || c == 0xA0 { return true }
             case 0xE1, 0xE2, 0xE3:
-                // Compared whole: the second byte may itself start nothing.
+                // The scalar's three bytes are read together.
                 guard let c = it.next(), let d = it.next() else { return false }
                 switch (b, c, d) {
                 case (0xE1, 0x9A, 0x80), (0xE2, 0x80, 0x80...0x8A), (0xE2, 0x80, 0xA8), (0xE2, 0x80, 0xA9),

@@ -1,6 +1,7 @@
 /// An open-addressing hash table from term bytes (field byte + UTF-8) to a
 /// dense term id, with the keys in one contiguous arena: the indexer looks up
-/// every token here without allocating a String.
+/// every token here without allocating a String, and the extractors' word
+/// tables (`WordTable`) are built on it.
 struct TermTable {
     private(set) var arena: [UInt8] = []
     private var starts: [Int32] = []
