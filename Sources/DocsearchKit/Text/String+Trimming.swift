@@ -5,6 +5,12 @@ extension StringProtocol {
     /// The text without the leading and trailing scalars that `isTrimmed` accepts;
     /// the text itself when there are none.
     func trimming(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+        // Most lines have nothing to trim, which their first and last
+        // scalars tell at once, without the walk's Substring and indices.
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, !isTrimmed(first), !isTrimmed(last),
+           let whole = self as? String {
+            return whole
+        }
         let scalars = Substring(self).unicodeScalars
         var lo = scalars.startIndex, hi = scalars.endIndex
         while lo < hi && isTrimmed(scalars[lo]) { lo = scalars.index(after: lo) }
