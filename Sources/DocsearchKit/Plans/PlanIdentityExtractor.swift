@@ -29,7 +29,7 @@ public struct PlanIdentityExtractor: Sendable {
         // Header agencies: the left column of each line before "Số:".
         var headerAgencies: [Agency] = []
         for line in headerLines {
-            let column = line.split(separator: "\t", omittingEmptySubsequences: false).first.map(String.init) ?? line
+            let column = Self.leftColumn(of: line)
             let head = Folding.fold(column).trimmingSpaces()
             if head.hasPrefix("so:") || head.hasPrefix("so ") || head.hasPrefix("/") { continue }
             headerAgencies += agencies.mentions(in: column).map(\.agency)
@@ -45,6 +45,14 @@ public struct PlanIdentityExtractor: Sendable {
         identity.signer = signer(lines: lines)
         if identity.date == nil { identity.inferredYear = latestYear(in: text) }
         return identity
+    }
+
+    /// The line up to its first tab, the left column of a header line.
+    /// A tab is a Character of its own (a control: no mark joins it), so its
+    /// byte ends the column: splitting the line's Characters cost 2% of
+    /// indexing (callgrind).
+    static func leftColumn(of line: String) -> String {
+        line.utf8.firstIndex(of: 0x09).map { String(line[..<$0]) } ?? line
     }
 
     // MARK: - Type line and title

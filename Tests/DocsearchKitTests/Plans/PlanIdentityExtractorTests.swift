@@ -141,4 +141,21 @@ final class PlanIdentityExtractorTests: XCTestCase {
         // The preamble named the acting agency in many of them, so words were compared.
         XCTAssertGreaterThan(acting, 20)
     }
+
+    /// The left column found at the first tab byte is the first piece of a
+    /// split at tab Characters: on every line of the seed plans, and where a
+    /// combining mark follows the tab.
+    func testLeftColumnIsTheFirstPieceOfASplitAtTabs() throws {
+        var lines = ["SỞ GIÁO DỤC VÀ ĐÀO TẠO\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "\tĐộc lập", "Số: 2421\t\u{0300}x", "", "\t"]
+        for name in [SeedCorpus.longAn, SeedCorpus.thuThua, SeedCorpus.haiPhong, SeedCorpus.boGDDT, SeedCorpus.haQuang] {
+            lines += try SeedCorpus.text(name).splitLines().map(String.init)
+        }
+        var withTabs = 0
+        for line in lines {
+            let split = line.split(separator: "\t", omittingEmptySubsequences: false).first.map(String.init) ?? line
+            XCTAssertEqual(PlanIdentityExtractor.leftColumn(of: line), split, line)
+            if line.contains("\t") { withTabs += 1 }
+        }
+        XCTAssertGreaterThan(withTabs, 5)
+    }
 }
