@@ -27,6 +27,11 @@ final class TrimmingTests: XCTestCase {
         XCTAssertEqual(text.trimmingSpacesAndNewlines(), "* Sở Giáo dục và Đào tạo;")
         XCTAssertEqual("•- Ủy ban nhân dân tỉnh;".trimming(" \t*·•-+;:,./"), "Ủy ban nhân dân tỉnh")
         XCTAssertEqual("".trimmingSpaces(), "")
+        // Kept at one end, trimmed at the other.
+        XCTAssertEqual("Sở Tư pháp; ".trimming(" \t*·•-+;:,./"), "Sở Tư pháp")
+        XCTAssertEqual("KẾ HOẠCH \t".trimmingSpaces(), "KẾ HOẠCH")
+        XCTAssertEqual("Điều 1.\u{3000}\r\n".trimmingSpacesAndNewlines(), "Điều 1.")
+        XCTAssertEqual(" Điều 1.".trimmingSpaces(), "Điều 1.")
         XCTAssertEqual("   ".trimming(" "), "")
     }
 }
