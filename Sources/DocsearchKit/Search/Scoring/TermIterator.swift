@@ -9,15 +9,10 @@ final class TermIterator: ClauseIterator {
     private var title = PostingsCursor.empty
     private var titleExact = PostingsCursor.empty
     private let hasTitle: Bool
-    private let documentCount: Int
     private let averageBodyLength: Double
     private let averageTitleLength: Double
-    private let bm25: BM25
-    private let idf: Double
-    private let titleWeight: Double
-    private let foldedOnlyWeight: Double
-    private let hasDiacritics: Bool
-    /// The score formula's inputs besides the counts.
+    /// The score formula's inputs besides the counts (idf, weights, BM25,
+    /// whether the word has diacritics, the segment's plans and norms).
     private let weights: WordWeights
     /// Holds the norms `weights` points into.
     private let fieldNorms: FieldNorms
@@ -30,22 +25,17 @@ final class TermIterator: ClauseIterator {
         let s = context.segment
         guard let info = s.info(TermField.bodyFolded.key(term.folded)) else { return nil }
         body = try s.cursor(info, positions: false)
-        hasDiacritics = term.hasDiacritics
+        let hasDiacritics = term.hasDiacritics
         if hasDiacritics, let e = s.info(TermField.bodyExact.key(term.exact)) { bodyExact = try s.cursor(e, positions: false) }
         if let t = s.info(TermField.titleFolded.key(term.folded)) { title = try s.cursor(t, positions: false) }
         if hasDiacritics, let t = s.info(TermField.titleExact.key(term.exact)) { titleExact = try s.cursor(t, positions: false) }
         hasTitle = title.docFreq > 0
-        documentCount = s.documentCount
         fieldNorms = context.norms
         weights = WordWeights(idf: idf, titleWeight: titleWeight, foldedOnlyWeight: foldedOnlyWeight,
-                              hasDiacritics: term.hasDiacritics, bm25: context.bm25, norms: fieldNorms.base,
+                              hasDiacritics: hasDiacritics, bm25: context.bm25, norms: fieldNorms.base,
                               documentCount: s.documentCount)
         averageBodyLength = context.averageBodyLength
         averageTitleLength = context.averageTitleLength
-        bm25 = context.bm25
-        self.idf = idf
-        self.titleWeight = titleWeight
-        self.foldedOnlyWeight = foldedOnlyWeight
         // Exact and folded-only occurrences each saturate: tf(e) + w·tf(f − e)
         // can pass k1 + 1, never (1 + w)(k1 + 1).
         let field = idf * (hasDiacritics ? 1 + foldedOnlyWeight : 1) * (context.bm25.k1 + 1)
@@ -85,7 +75,7 @@ final class TermIterator: ClauseIterator {
 
     override func score() throws -> Double {
         let d = Int(doc)
-        guard d < documentCount else { throw PostingsCursor.corrupt("posting beyond the last plan") }
+        guard d < weights.documentCount else { throw PostingsCursor.corrupt("posting beyond the last plan") }
         return try weights.score(plan: d, folded: body.tf, exact: try tf(&bodyExact),
                                  inTitle: hasTitle ? try tf(&title) : 0, exactInTitle: { try tf(&titleExact) })
     }
@@ -117,7 +107,7 @@ final class TermIterator: ClauseIterator {
     /// that the sink wants, in plan order, read term at a time. Generic, so
     /// that each sink gets a copy of the loop with its code in it.
     private func forEachScore<Sink: ScoreSink>(counts: UnsafeMutablePointer<UInt32>, into sink: Sink) throws {
-        let n = documentCount
+        let n = weights.documentCount
         let exactTF = counts, titleTF = counts + n, titleExactTF = counts + 2 * n
         // The exact-form and title lists are subsets of the body list: the
         // body walk reads each plan's counts and zeroes them behind it.
@@ -176,16 +166,16 @@ final class TermIterator: ClauseIterator {
     /// and then the bound is the score.
     override func bound() throws -> Double {
         let d = Int(doc)
-        guard d < documentCount else { throw PostingsCursor.corrupt("posting beyond the last plan") }
-        var s = weights.part(folded: body.tf, exact: hasDiacritics ? try tf(&bodyExact) : 0,
+        guard d < weights.documentCount else { throw PostingsCursor.corrupt("posting beyond the last plan") }
+        var s = weights.part(folded: body.tf, exact: weights.hasDiacritics ? try tf(&bodyExact) : 0,
                              k1Norm: fieldNorms.body(d))
         if hasTitle {
             let titleTF = try tf(&title)
             if titleTF > 0 {
-                s += titleWeight * partBound(folded: titleTF, k1Norm: fieldNorms.title(d))
+                s += weights.titleWeight * weights.partBound(folded: titleTF, k1Norm: fieldNorms.title(d))
             }
         }
-        return idf * s
+        return weights.idf * s
     }
 
     /// From the body list's block impact (the block holding `target`), and
@@ -194,26 +184,17 @@ final class TermIterator: ClauseIterator {
     /// least minLength long.
     override func blockBound(from target: UInt32) throws -> BlockBound? {
         guard let block = try body.blockImpact(from: target) else { return nil }
-        var s = partBound(folded: block.maxTF,
-                          k1Norm: bm25.k1Norm(length: Double(block.minLength), averageLength: averageBodyLength))
+        var s = weights.partBound(folded: block.maxTF,
+                                  k1Norm: weights.bm25.k1Norm(length: Double(block.minLength),
+                                                              averageLength: averageBodyLength))
         if hasTitle, try title.advance(to: target), title.doc <= block.lastDoc {
             var t = try title.blockImpact(from: target) ?? .unknown
             // A title block that ends first says nothing of the title's later blocks.
             if t.lastDoc < block.lastDoc { t = .unknown }
-            s += titleWeight * partBound(folded: t.maxTF,
-                                         k1Norm: bm25.k1Norm(length: Double(t.minLength), averageLength: averageTitleLength))
+            let norm = weights.bm25.k1Norm(length: Double(t.minLength), averageLength: averageTitleLength)
+            s += weights.titleWeight * weights.partBound(folded: t.maxTF, k1Norm: norm)
         }
-        return BlockBound(lastDoc: block.lastDoc, score: min(idf * s, upperBound))
-    }
-
-    /// At least `part(folded: f, exact: e, …)` for every e, without e: with
-    /// e ≥ 1, tf(e) ≤ tf(f) and tf(f − e) ≤ tf(f − 1); with e = 0, w·tf(f) ≤
-    /// tf(f). A word held once is bounded by its score, where (1 + w)·tf(f),
-    /// the bound before, stood 30% above it; it is never above (1 + w)·tf(f).
-    @inline(__always) private func partBound(folded f: UInt32, k1Norm: Double) -> Double {
-        var b = bm25.tf(Double(f), k1Norm: k1Norm)
-        if hasDiacritics && f > 1 { b += foldedOnlyWeight * bm25.tf(Double(f - 1), k1Norm: k1Norm) }
-        return b
+        return BlockBound(lastDoc: block.lastDoc, score: min(weights.idf * s, upperBound))
     }
 }
 
@@ -241,6 +222,16 @@ private struct WordWeights {
             s += titleWeight * part(folded: inTitle, exact: try exactInTitle(), k1Norm: norms[documentCount + d])
         }
         return idf * s
+    }
+
+    /// At least `part(folded: f, exact: e, …)` for every e, without e: with
+    /// e ≥ 1, tf(e) ≤ tf(f) and tf(f − e) ≤ tf(f − 1); with e = 0, w·tf(f) ≤
+    /// tf(f). A word held once is bounded by its score, where (1 + w)·tf(f),
+    /// the bound before, stood 30% above it; it is never above (1 + w)·tf(f).
+    @inline(__always) func partBound(folded f: UInt32, k1Norm: Double) -> Double {
+        var b = bm25.tf(Double(f), k1Norm: k1Norm)
+        if hasDiacritics && f > 1 { b += foldedOnlyWeight * bm25.tf(Double(f - 1), k1Norm: k1Norm) }
+        return b
     }
 
     /// One field's part: exact occurrences in full, folded-only ones at `foldedOnlyWeight`.
