@@ -7,6 +7,9 @@ struct FilterSet {
     private var accepted: [[[Passing]]] = []
     private let active: Bool
 
+    /// No filter: every plan passes.
+    var isEmpty: Bool { !active }
+
     init(_ filters: [SearchFilter], snapshot: IndexSnapshot) throws {
         active = !filters.isEmpty
         guard active else { return }

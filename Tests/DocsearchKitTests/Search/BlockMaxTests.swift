@@ -99,7 +99,8 @@ final class BlockMaxTests: XCTestCase {
             XCTAssertEqual(faceted.total, all.hits.count, q)
             XCTAssertEqual(faceted.relaxed, all.relaxed, q)
             let kept = all.hits.map { ($0.segment, $0.doc) }.sorted { $0 < $1 }
-            XCTAssertEqual(faceted.facets, try FacetCounter.count(kept, snapshot: engine.snapshot), q)
+            XCTAssertEqual(faceted.facets, try FacetCounter.count(MatchedPlans(kept, segmentCount: engine.snapshot.segments.count),
+                                                                snapshot: engine.snapshot), q)
             XCTAssertEqual(faceted.hits.map(\.record.path), Array(all.hits.prefix(10).map(\.record.path)), q)
             compared += 1
         }

@@ -160,6 +160,18 @@ final class FacetCounterTests: XCTestCase {
             let r = try SearchEngine(snapshot: bySlot).search(SearchRequest(query: q, limit: 1, wantFacets: true))
             XCTAssertEqual(r.facets, expected[i], q, file: file, line: line)
             XCTAssertFalse(r.facets.isEmpty, q, file: file, line: line)
+            // A filter every plan passes: each match is checked on its own,
+            // where a segment with no filter, deletion or excluded word takes
+            // its matches at once. The answers must not differ.
+            let everyYear = try XCTUnwrap(SearchFilter.years("1900-2100"))
+            let filtered = try SearchEngine(snapshot: bySlot).search(SearchRequest(query: q, limit: 10, filters: [everyYear],
+                                                                                   wantFacets: true))
+            let unfiltered = try SearchEngine(snapshot: bySlot).search(SearchRequest(query: q, limit: 10, wantFacets: true))
+            XCTAssertEqual(filtered.total, totals[i], q, file: file, line: line)
+            XCTAssertEqual(unfiltered.total, totals[i], q, file: file, line: line)
+            XCTAssertEqual(filtered.facets, expected[i], q, file: file, line: line)
+            XCTAssertEqual(filtered.hits.map(\.record.path), unfiltered.hits.map(\.record.path), q, file: file, line: line)
+            XCTAssertEqual(filtered.hits.map(\.score), unfiltered.hits.map(\.score), q, file: file, line: line)
         }
     }
 }

@@ -33,32 +33,34 @@ enum TermAtATime {
         return words
     }
 
-    /// Calls `accept` once with every plan holding all `words` (iterators not
-    /// yet advanced), in plan order, and their scores: the sum of the words'
-    /// scores, in `words`' order.
-    static func conjunction(_ words: [TermIterator], documentCount: Int, accept: Accept) throws {
+    /// Calls `accept` once with every live plan (not marked in `deleted`)
+    /// holding all `words` (iterators not yet advanced), in plan order, and
+    /// their scores: the sum of the words' scores, in `words`' order.
+    static func conjunction(_ words: [TermIterator], documentCount: Int, deleted: [Bool] = [], accept: Accept) throws {
         try withArrays(documentCount, held: false) { scores, rounds, _, counts in
             for (i, word) in words.enumerated() {
                 try word.accumulate(into: scores, rounds: rounds, round: UInt8(i), counts: counts)
             }
             let all = UInt8(words.count)
-            try gather(documentCount, scores: scores, into: counts, accept: accept) { rounds[$0] == all ? 1 : nil }
+            try gather(documentCount, scores: scores, into: counts, deleted: deleted, accept: accept) {
+                rounds[$0] == all ? 1 : nil
+            }
         }
     }
 
-    /// Calls `accept` once with every plan holding any of `words` (iterators
-    /// not yet advanced, with their idf), in plan order, and their scores: the
-    /// sum of the scores of the words a plan holds, in `words`' order, times
-    /// the share of `shouldIDF` their idfs cover (as `SearchEngine.disjunction`
-    /// scales it).
+    /// Calls `accept` once with every live plan (not marked in `deleted`)
+    /// holding any of `words` (iterators not yet advanced, with their idf),
+    /// in plan order, and their scores: the sum of the scores of the words a
+    /// plan holds, in `words`' order, times the share of `shouldIDF` their
+    /// idfs cover (as `SearchEngine.disjunction` scales it).
     static func disjunction(_ words: [(TermIterator, idf: Double)], shouldIDF: Double, documentCount: Int,
-                            accept: Accept) throws {
+                            deleted: [Bool] = [], accept: Accept) throws {
         try withArrays(documentCount, held: true) { scores, rounds, heldOrNil, counts in
             let held = heldOrNil!  // asked for
             for (word, idf) in words {
                 try word.accumulate(into: scores, held: held, idf: idf, rounds: rounds, counts: counts)
             }
-            try gather(documentCount, scores: scores, into: counts, accept: accept) { d in
+            try gather(documentCount, scores: scores, into: counts, deleted: deleted, accept: accept) { d in
                 rounds[d] == 0 ? nil : shouldIDF > 0 ? held[d] / shouldIDF : 1
             }
         }
@@ -67,20 +69,23 @@ enum TermAtATime {
     /// What a segment's matches are handed to: their plans and scores.
     typealias Accept = (_ docs: UnsafeBufferPointer<UInt32>, _ scores: UnsafeBufferPointer<Double>) throws -> Void
 
-    /// Moves the plans `factor` keeps (non-nil) to the front, their scores
-    /// times the factor to the front of `scores` (in place: a plan never
-    /// moves back), and hands them to `accept`; `docs` has room for `n`.
+    /// Moves the live plans `factor` keeps (non-nil) to the front, their
+    /// scores times the factor to the front of `scores` (in place: a plan
+    /// never moves back), and hands them to `accept`; `docs` has room for `n`.
     @inline(__always)
     private static func gather(_ n: Int, scores: UnsafeMutablePointer<Double>, into docs: UnsafeMutablePointer<UInt32>,
-                               accept: Accept, factor: (Int) -> Double?) throws {
+                               deleted: [Bool], accept: Accept, factor: (Int) -> Double?) throws {
         var kept = 0
-        for d in 0..<n {
-            guard let f = factor(d) else { continue }
-            docs[kept] = UInt32(d)
-            scores[kept] = scores[d] * f
-            kept += 1
+        try deleted.withUnsafeBufferPointer { deleted in
+            for d in 0..<n {
+                guard let f = factor(d) else { continue }
+                if d < deleted.count && deleted[d] { continue }
+                docs[kept] = UInt32(d)
+                scores[kept] = scores[d] * f
+                kept += 1
+            }
+            try accept(UnsafeBufferPointer(start: docs, count: kept), UnsafeBufferPointer(start: scores, count: kept))
         }
-        try accept(UnsafeBufferPointer(start: docs, count: kept), UnsafeBufferPointer(start: scores, count: kept))
     }
 
     /// Zeroed per-plan arrays for one segment: scores, rounds, held idf (only
