@@ -28,13 +28,20 @@ public final class SearchEngine: @unchecked Sendable {
     /// no cap.
     public var timeBudget: Double = 0.08
 
-    /// A search that counts every match (facets, an exact total) of words
-    /// alone scores a segment term at a time (`TermAtATime`) when its words'
-    /// lists hold at least one plan in this many (the rarest when every word
-    /// is required, all together when any will do): counting every match
-    /// leaves one plan at a time nothing to skip, and a plan at a time costs
-    /// calls per list and plan. 0: never. (Over the web mix on 20,000 plans:
-    /// 10.8 M instructions a search against 13.8 M, callgrind.)
+    /// A search of words alone scores a segment term at a time
+    /// (`TermAtATime`) when its words' lists hold at least one plan in this
+    /// many: the rarest, when every word is required; all together, when any
+    /// will do and the search counts every match (facets, an exact total).
+    /// 0: never.
+    ///
+    /// Counting every match leaves one plan at a time nothing to skip, and a
+    /// plan at a time costs calls per list and plan (over the web mix on
+    /// 20,000 plans: 10.8 M instructions a search against 13.8 M). Where
+    /// plans may be skipped, common words that must all be there still skip
+    /// too few: term at a time was cheaper for six of the eight such
+    /// queries of the peers' mix (−1.2 M to −3.0 M instructions, and +0.4 M
+    /// for "chuyển đổi số"), while questions, where any word will do, cost
+    /// more (+4.0 M and +9.9 M): they stay one plan at a time (callgrind).
     public var termAtATimeDensity = 8
 
     private let parser = QueryParser()
@@ -262,16 +269,15 @@ public final class SearchEngine: @unchecked Sendable {
             // The loops hold the iterators unretained; these arrays keep them alive.
             try withExtendedLifetime((required, optional, prohibited)) {
                 let n = segment.documentCount
-                let density = exhaustive ? termAtATimeDensity : 0
                 if optional.isEmpty,
                    let words = TermAtATime.words(Self.conjunctionOrder(required), requireAll: true, documentCount: n,
-                                                 density: density) {
+                                                 density: termAtATimeDensity) {
                     // A segment read term at a time is finished before the clock is read.
                     try TermAtATime.conjunction(words, documentCount: n, deleted: deleted, accept: acceptAll)
                     try clock()
                 } else if required.isEmpty, case let ordered = Self.disjunctionOrder(optional),
                           let words = TermAtATime.words(ordered.map(\.0), requireAll: false, documentCount: n,
-                                                        density: density) {
+                                                        density: exhaustive ? termAtATimeDensity : 0) {
                     try TermAtATime.disjunction(Array(zip(words, ordered.map(\.1))), shouldIDF: shouldIDF,
                                                 documentCount: n, deleted: deleted, accept: acceptAll)
                     try clock()
