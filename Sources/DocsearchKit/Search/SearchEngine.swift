@@ -390,8 +390,9 @@ public final class SearchEngine: @unchecked Sendable {
         let sorted = Self.disjunctionOrder(optional)
         let its = sorted.map { UnretainedClause($0.0) }, idfs = sorted.map(\.1)
         let bounds = sorted.map(\.0.upperBound)
-        var prefix = [0.0]
+        var prefix = [0.0], idfPrefix = [0.0]
         for b in bounds { prefix.append(prefix.last! + b) }
+        for w in idfs { idfPrefix.append(idfPrefix.last! + w) }
         // A word's bound in a plan is its dense bound, plus its title part
         // when the plan has it in its title (ClauseIterator.sparseNext).
         let dense = sorted.map(\.0.denseBound)
@@ -421,6 +422,20 @@ public final class SearchEngine: @unchecked Sendable {
             // whole bound when the title holds them), scaled by the share of
             // the query they could cover.
             if theta > -Double.infinity {
+                // First from every word's whole bound, which asks the lists
+                // nothing, where the plan's own bound below costs a call or
+                // two per word. A plan holding few of the essential words
+                // often stops here: three long questions take 22.9 M
+                // instructions against 26.6 M (callgrind; one of them 1% more).
+                // An upper bound of the one below, so the plans kept are the same.
+                var loose = prefix[e], looseCovered = idfPrefix[e]
+                for i in e..<its.count where docs[i] == d { loose += bounds[i]; looseCovered += idfs[i] }
+                if shouldIDF > 0 { loose *= min(1, looseCovered / shouldIDF) }
+                if loose <= theta {
+                    if exhaustive { try accept(d, -Double.infinity) } else { pruned() }
+                    for i in e..<its.count where docs[i] == d { docs[i] = try its[i].advance(to: d &+ 1) }
+                    continue
+                }
                 var bound = 0.0, covered = 0.0
                 for i in its.indices where i < e || docs[i] == d {
                     if i >= e {

@@ -70,6 +70,39 @@ final class BlockMaxTests: XCTestCase {
         XCTAssertGreaterThan(compared, 100)
     }
 
+    /// Questions over generated plans, whose words are all common (any word
+    /// will do, MaxScore): once the smallest words' bounds together cannot
+    /// beat the k-th score, they are only looked up for plans the others
+    /// found, and a plan is first bounded by every word's whole bound. The
+    /// top must be that of no pruning at all.
+    func testPruningKeepsTheTopOfQuestionsOfCommonWords() throws {
+        let corpus = try Fixtures.generatedPlans(count: 400, seed: 21, name: "questions")
+        defer { try? FileManager.default.removeItem(at: corpus) }
+        let index = corpus.appendingPathComponent("idx").path
+        _ = try IndexWriter.run(IndexWriter.Options(directory: index, roots: [corpus.appendingPathComponent("plans").path]))
+        let snapshot = try IndexSnapshot.open(directory: index)
+        let reference = SearchEngine(snapshot: snapshot), skipping = SearchEngine(snapshot: snapshot)
+        skipping.totalLimit = 0
+        for e in [reference, skipping] { e.proximityWeight = 0 }
+        // The peers' two questions, and one per plan of the first 40: its
+        // title with the year and the words of a request to staff.
+        var questions = ["kế hoạch tuyên truyền về quyền con người năm 2023", "Sở Giáo dục và Đào tạo tỉnh Long An"]
+        for doc in 0..<min(40, snapshot.segments[0].documentCount) {
+            let record = try snapshot.record(segment: 0, doc: doc)
+            questions.append("kế hoạch \(record.title) năm \(record.year.map(String.init) ?? "") của các đơn vị")
+        }
+        var pruned = 0
+        for q in questions {
+            let all = try reference.search(SearchRequest(query: q, limit: snapshot.statisticsDocumentCount,
+                                                         wantFacets: false, exactTotal: true))
+            let got = try skipping.search(SearchRequest(query: q, limit: 10, wantFacets: false))
+            XCTAssertEqual(got.hits.map(\.record.path), all.hits.prefix(10).map(\.record.path), q)
+            for (a, b) in zip(got.hits, all.hits) { XCTAssertEqual(a.score, b.score, accuracy: 1e-9, q) }
+            if !got.totalIsExact { pruned += 1 }
+        }
+        XCTAssertGreaterThan(pruned, 20, "the questions were pruned, or this test proves nothing")
+    }
+
     /// Facets need every match: a request for them counts exactly, whatever the limit.
     func testFacetsCountEveryMatch() throws {
         let engine = try Fixtures.alqacEngine()
