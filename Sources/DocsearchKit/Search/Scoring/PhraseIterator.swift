@@ -14,6 +14,8 @@ final class PhraseIterator: ClauseIterator {
     private var positionsCapacity = 256
     private var starts: [Int]
     private var ends: [Int]
+    /// The words in the order the current plan's positions are read: fewest occurrences first.
+    private let readOrder: UnsafeMutableBufferPointer<Int>
     /// Storage of the cursors that decode whole blocks; freed with the iterator.
     private var buffers: [PostingsBlockBuffer] = []
 
@@ -33,6 +35,8 @@ final class PhraseIterator: ClauseIterator {
         positions = .allocate(capacity: positionsCapacity)
         starts = Array(repeating: 0, count: cursors.count)
         ends = starts
+        readOrder = .allocate(capacity: cursors.count)
+        _ = readOrder.initialize(from: 0..<cursors.count)
         self.context = context
         norms = context.norms
         self.idf = idf
@@ -43,6 +47,7 @@ final class PhraseIterator: ClauseIterator {
     deinit {
         cursors.deallocate()
         positions.deallocate()
+        readOrder.deallocate()
     }
 
     override func advance(to target: UInt32) throws -> UInt32 {
@@ -77,10 +82,13 @@ final class PhraseIterator: ClauseIterator {
 
     /// How many times the words stand one after another in the current plan.
     ///
-    /// Of three words or more, the two the plan holds least often are read
-    /// first: most plans that hold every word lack the phrase, and these two
-    /// not standing at their distance in the phrase tell so before the other
-    /// words' positions are read.
+    /// Of three words or more, the words are read fewest occurrences first,
+    /// and each but the last is checked against the nearest word of the
+    /// phrase already read: most plans that hold every word lack the phrase,
+    /// and two words not standing at their distance in the phrase tell so
+    /// before the more frequent words' positions are read. (The two rarest
+    /// alone often stand together in plans without the phrase: "tiếp cận" in
+    /// 4,735 of the 20,000 generated plans, "tiếp cận pháp luật" in 2,320.)
     private func countOccurrences() throws -> Int {
         var used = 0
         func read(_ i: Int) throws {
@@ -98,16 +106,24 @@ final class PhraseIterator: ClauseIterator {
         }
         let words = cursors.count
         if words >= 3 {
-            var a = 0, b = 1
-            if cursors[b].tf < cursors[a].tf { swap(&a, &b) }
-            for i in 2..<words where cursors[i].tf < cursors[b].tf {
-                if cursors[i].tf < cursors[a].tf { b = a; a = i } else { b = i }
+            // Insertion sort by the plan's counts: a handful of words.
+            for r in 1..<words {
+                let k = readOrder[r]
+                var q = r
+                while q > 0 && cursors[readOrder[q - 1]].tf > cursors[k].tf { readOrder[q] = readOrder[q - 1]; q -= 1 }
+                readOrder[q] = k
             }
-            try read(a)
-            try read(b)
-            let p = UnsafeBufferPointer(start: positions, count: used)
-            if !Self.stand(p[starts[a]..<ends[a]], p[starts[b]..<ends[b]], at: b - a) { return 0 }
-            for i in 0..<words where i != a && i != b { try read(i) }
+            try read(readOrder[0])
+            for r in 1..<words {
+                let k = readOrder[r]
+                try read(k)
+                // The last word read is checked by the count itself.
+                guard r < words - 1 else { break }
+                var j = readOrder[0]
+                for q in 1..<r where abs(readOrder[q] - k) < abs(j - k) { j = readOrder[q] }
+                let p = UnsafeBufferPointer(start: positions, count: used)
+                if !Self.stand(p[starts[j]..<ends[j]], p[starts[k]..<ends[k]], at: k - j) { return 0 }
+            }
         } else {
             for i in 0..<words { try read(i) }
         }
