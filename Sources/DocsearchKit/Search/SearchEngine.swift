@@ -38,10 +38,11 @@ public final class SearchEngine: @unchecked Sendable {
     /// plan at a time costs calls per list and plan (over the web mix on
     /// 20,000 plans: 10.8 M instructions a search against 13.8 M). Where
     /// plans may be skipped, common words that must all be there still skip
-    /// too few: term at a time was cheaper for six of the eight such
-    /// queries of the peers' mix (−1.2 M to −3.0 M instructions, and +0.4 M
-    /// for "chuyển đổi số"), while questions, where any word will do, cost
-    /// more (+4.0 M and +9.9 M): they stay one plan at a time (callgrind).
+    /// too few: of the nine such queries of the peers' mix, term at a time
+    /// was cheaper for six (−0.7 M to −3.0 M instructions), within 0.2 M for
+    /// two, and 0.4 M dearer for "chuyển đổi số", while questions, where any
+    /// word will do, cost more (+4.0 M and +9.9 M): they stay one plan at a
+    /// time (callgrind).
     public var termAtATimeDensity = 8
 
     private let parser = QueryParser()
