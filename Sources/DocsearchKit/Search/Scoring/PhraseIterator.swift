@@ -128,6 +128,7 @@ final class PhraseIterator: ClauseIterator {
             for i in 0..<words { try read(i) }
         }
         let p = UnsafeBufferPointer(start: positions, count: used)
+        if words == 2 { return Self.pairs(p[starts[0]..<ends[0]], p[starts[1]..<ends[1]]) }
         return starts.withUnsafeBufferPointer { s in ends.withUnsafeBufferPointer { e in Self.runs(p, starts: s, ends: e) } }
     }
 
@@ -143,6 +144,20 @@ final class PhraseIterator: ClauseIterator {
             if Int(second[j]) == want { return true }
         }
         return false
+    }
+
+    /// How many positions of `first` have the next one in `second` (both
+    /// ascending): `runs` for two words, without its bookkeeping per word
+    /// (most phrases typed are two syllables, one Vietnamese word).
+    static func pairs(_ first: Slice<UnsafeBufferPointer<UInt32>>, _ second: Slice<UnsafeBufferPointer<UInt32>>) -> Int {
+        var n = 0, j = second.startIndex
+        for x in first {
+            let want = x &+ 1
+            while j < second.endIndex && second[j] < want { j += 1 }
+            if j == second.endIndex { break }
+            if second[j] == want { n += 1 }
+        }
+        return n
     }
 
     /// How many positions of word 0 have word 1 at the next one, word 2 at
