@@ -88,7 +88,8 @@ final class TermIterator: ClauseIterator {
     ///
     /// Reads each list whole, with no call per posting, for an iterator not
     /// yet advanced. `counts` holds three zeroed arrays of `documentCount`
-    /// counts, for the exact-form and title lists, and is left zeroed.
+    /// counts, for the exact-form and title lists, and is left zeroed unless
+    /// it throws.
     func accumulate(into scores: UnsafeMutablePointer<Double>, rounds: UnsafeMutablePointer<UInt8>, round: UInt8,
                     counts: UnsafeMutablePointer<UInt32>) throws {
         try forEachScore(counts: counts, into: EveryWordSink(scores: scores, rounds: rounds, round: round))
@@ -110,32 +111,30 @@ final class TermIterator: ClauseIterator {
         let n = weights.documentCount
         let exactTF = counts, titleTF = counts + n, titleExactTF = counts + 2 * n
         // The exact-form and title lists are subsets of the body list: the
-        // body walk reads each plan's counts and zeroes them behind it.
+        // body walk reads each plan's counts, 0 where a list was not written.
+        // The arrays a list was written to are zeroed after the walk, whole,
+        // which also clears what a damaged list (a plan the body list lacks)
+        // left. Zeroing each count behind the walk, and counting them to find
+        // such leftovers, made "giáo dục pháp luật" with facets cost 15.5 M
+        // instructions against 14.6 M (callgrind, 20,000 plans).
         let written = [try Self.scatter(&bodyExact, into: exactTF, documentCount: n),
                        try Self.scatter(&title, into: titleTF, documentCount: n),
                        try Self.scatter(&titleExact, into: titleExactTF, documentCount: n)]
-        let listsExact = written[0] > 0, listsTitle = written[1] > 0, listsTitleExact = written[2] > 0
         // A copy the loop's stores through pointers cannot change, so its
         // fields stay in registers (read from the iterator, they were
         // loaded again for every plan).
         let weights = self.weights
-        var read = 0
         try body.forEachBlock { docs, tfs, count in
             for i in 0..<count {
                 let d = Int(docs[i])
                 guard d < n else { throw PostingsCursor.corrupt("posting beyond the last plan") }
-                var exact: UInt32 = 0, inTitle: UInt32 = 0, exactInTitle: UInt32 = 0
-                if listsExact { exact = exactTF[d]; exactTF[d] = 0 }
-                if listsTitle { inTitle = titleTF[d]; titleTF[d] = 0 }
-                if listsTitleExact { exactInTitle = titleExactTF[d]; titleExactTF[d] = 0 }
-                read &+= (exact > 0 ? 1 : 0) &+ (inTitle > 0 ? 1 : 0) &+ (exactInTitle > 0 ? 1 : 0)
                 guard sink.wants(d) else { continue }
-                sink.add(d, weights.score(plan: d, folded: tfs[i], exact: exact, inTitle: inTitle,
+                let exactInTitle = titleExactTF[d]
+                sink.add(d, weights.score(plan: d, folded: tfs[i], exact: exactTF[d], inTitle: titleTF[d],
                                           exactInTitle: { exactInTitle }))
             }
         }
-        // A damaged list with a plan the body list lacks left a count behind.
-        if read != written.reduce(0, +) { counts.update(repeating: 0, count: 3 * n) }
+        for (list, count) in written.enumerated() where count > 0 { (counts + list * n).update(repeating: 0, count: n) }
     }
 
     /// Writes each plan's tf in `cursor`'s list (not yet read) to
