@@ -141,20 +141,25 @@ enum FacetCounter {
             let count = snapshot.segments[s].documentCount
             var out: [Int] = []
             out.reserveCapacity(max(0, snapshot.manifest.segments[s].liveCount - docs.count))
-            var next = 0
-            for d in docs {
-                guard d >= next, d < count, !snapshot.isDeleted(segment: s, doc: d) else { return nil }
-                while next < d {
-                    if !snapshot.isDeleted(segment: s, doc: next) { out.append(next) }
+            // The segment's deletion marks read in place: asking the snapshot
+            // per plan copied its array of marks each time.
+            return snapshot.deleted[s].withUnsafeBufferPointer { deleted -> [Int]? in
+                func isLive(_ d: Int) -> Bool { d >= deleted.count || !deleted[d] }
+                var next = 0
+                for d in docs {
+                    guard d >= next, d < count, isLive(d) else { return nil }
+                    while next < d {
+                        if isLive(next) { out.append(next) }
+                        next += 1
+                    }
+                    next = d + 1
+                }
+                while next < count {
+                    if isLive(next) { out.append(next) }
                     next += 1
                 }
-                next = d + 1
+                return out
             }
-            while next < count {
-                if !snapshot.isDeleted(segment: s, doc: next) { out.append(next) }
-                next += 1
-            }
-            return out
         }
 
         func counts(limit: Int) -> [String: [SearchResults.FacetCount]] {
