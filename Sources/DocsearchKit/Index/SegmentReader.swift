@@ -279,6 +279,21 @@ public final class SegmentReader: @unchecked Sendable {
         /// Per plan, where its ordinals end in `ordinals`.
         public let ends: MappedUInt32s
         public let ordinals: MappedUInt32s
+        /// Every plan has exactly one value (in the 20,000 generated plans: agency,
+        /// type and year; place has a plan with two): plan d's
+        /// ordinal is `ordinals[d]`, and counting need not read `ends`.
+        let isSingleValued: Bool
+
+        init(values: MappedStrings, ends: MappedUInt32s, ordinals: MappedUInt32s) {
+            self.values = values
+            self.ends = ends
+            self.ordinals = ordinals
+            isSingleValued = ordinals.count == ends.count && ends.withUnsafeBytes { bytes in
+                (0..<ends.count).allSatisfy {
+                    UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) == UInt32($0 + 1)
+                }
+            }
+        }
 
         public func ordinals(of doc: Int) -> Slice<MappedUInt32s> {
             guard doc >= 0 && doc < ends.count else { return ordinals[0..<0] }
@@ -310,6 +325,10 @@ public final class SegmentReader: @unchecked Sendable {
                         Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)))
                     }
                     let docCount = ends.count / 4, ordinalCount = ordinals.count / 4
+                    if isSingleValued {
+                        for d in docs where d >= 0 && d < docCount { body(value(ordinals, d)) }
+                        return
+                    }
                     for d in docs where d >= 0 && d < docCount {
                         let start = d == 0 ? 0 : value(ends, d - 1), end = min(value(ends, d), ordinalCount)
                         guard start < end else { continue }
