@@ -103,6 +103,29 @@ final class BlockMaxTests: XCTestCase {
         XCTAssertGreaterThan(pruned, 20, "the questions were pruned, or this test proves nothing")
     }
 
+    /// A document reference skips the blocks of its citing plans whose
+    /// highest mention counts cannot beat the k-th score: the top must be
+    /// that of no pruning at all, for the documents most cited in 1,400
+    /// generated plans.
+    func testSkippingCitingPlansKeepsTheTop() throws {
+        let (snapshot, mostCited) = try Fixtures.citingIndex.get()
+        let reference = SearchEngine(snapshot: snapshot), skipping = SearchEngine(snapshot: snapshot)
+        skipping.totalLimit = 0
+        for e in [reference, skipping] { e.proximityWeight = 0 }
+        var pruned = 0
+        for q in mostCited.prefix(6) + ["nghi dinh 162/2017", "Nghị định 162 tuyên truyền"] {
+            let all = try reference.search(SearchRequest(query: q, limit: snapshot.statisticsDocumentCount,
+                                                         wantFacets: false, exactTotal: true))
+            let got = try skipping.search(SearchRequest(query: q, limit: 10, wantFacets: false))
+            XCTAssertGreaterThan(all.total, 10, q)
+            XCTAssertEqual(got.hits.map(\.record.path), all.hits.prefix(10).map(\.record.path), q)
+            for (a, b) in zip(got.hits, all.hits) { XCTAssertEqual(a.score, b.score, accuracy: 1e-9, q) }
+            XCTAssertLessThanOrEqual(got.total, all.total, q)
+            if !got.totalIsExact { pruned += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(pruned, 3, "citing plans were skipped, or this test proves nothing")
+    }
+
     /// Facets need every match: a request for them counts exactly, whatever the limit.
     func testFacetsCountEveryMatch() throws {
         let engine = try Fixtures.alqacEngine()

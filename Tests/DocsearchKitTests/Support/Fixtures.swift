@@ -75,6 +75,25 @@ enum Fixtures {
         return try IndexSnapshot.open(directory: dir)
     }
 
+    /// 1,400 generated plans in one segment, built once per test process, and
+    /// the documents they cite, most cited first (the manifest's keys): the
+    /// most cited have lists of several blocks.
+    static let citingIndex: Result<(snapshot: IndexSnapshot, mostCited: [String]), Error> = Result {
+        let corpus = try generatedPlans(count: 1400, seed: 5, name: "citing")
+        var options = IndexWriter.Options(directory: corpus.appendingPathComponent("idx").path,
+                                          roots: [corpus.appendingPathComponent("plans").path])
+        options.workers = 1
+        _ = try IndexWriter.run(options)
+        var citing: [String: Int] = [:]
+        let manifest = try String(contentsOf: corpus.appendingPathComponent("manifest.jsonl"), encoding: .utf8)
+        for line in manifest.split(separator: "\n") {
+            let plan = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            for key in Set(plan?["cites"] as? [String] ?? []) { citing[key, default: 0] += 1 }
+        }
+        let mostCited = citing.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        return (try IndexSnapshot.open(directory: options.directory), mostCited)
+    }
+
     /// Without a time budget: the tests check what a query finds, and a busy
     /// machine (a debug build beside other work) must not cut one short.
     static func alqacEngine() throws -> SearchEngine {
