@@ -280,7 +280,7 @@ public final class SegmentReader: @unchecked Sendable {
         public let ends: MappedUInt32s
         public let ordinals: MappedUInt32s
         /// Every plan has exactly one value (in the 20,000 generated plans: agency,
-        /// type and year; place has a plan with two): plan d's
+        /// type and year; place has a few plans with two): plan d's
         /// ordinal is `ordinals[d]`, and counting need not read `ends`.
         let isSingleValued: Bool
 

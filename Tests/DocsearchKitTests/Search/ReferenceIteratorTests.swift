@@ -15,7 +15,8 @@ final class ReferenceIteratorTests: XCTestCase {
         var plans = 0, blocks = 0, belowWhole = 0
         for document in mostCited.prefix(4) {
             let reference = try XCTUnwrap(QueryReferences.find(in: document).first?.1, document)
-            // A citation and a plan's own number, at their weights in a search.
+            // A citation and a plan's own number, weighed as a search weighs them: an idf
+            // (here 1.3) times the key's boost.
             let keys = reference.keys.map { ($0.field.key($0.value), 1.3 * $0.boost) }
             let it = try XCTUnwrap(try ReferenceIterator(keys: keys, context: context), document)
             var d = try it.advance(to: 0)
