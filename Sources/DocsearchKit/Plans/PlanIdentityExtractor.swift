@@ -35,13 +35,9 @@ public struct PlanIdentityExtractor: Sendable {
             headerAgencies += agencies.mentions(in: column).map(\.agency)
         }
         identity.headerAgencies = headerAgencies
-        let preamble = preambleText(lines: lines, typeLine: typeLine)
-        // The preamble is whole lines of the text, from the one after the type line.
-        let preambleWords = analyzed.map { a -> (AnalyzedText, Int) in
-            (a, lines.prefix((typeLine ?? -1) + 1).reduce(0) { $0 + $1.utf8.count + 1 })
-        }
-        identity.issuer = issuer(number: identity.number, header: headerAgencies, preamble: preamble,
-                                 in: preambleWords, place: place, text: text)
+        let preamble = self.preamble(lines: lines, typeLine: typeLine)
+        identity.issuer = issuer(number: identity.number, header: headerAgencies, preamble: preamble.text,
+                                 in: analyzed.map { ($0, preamble.start) }, place: place, text: text)
         identity.signer = signer(lines: lines)
         if identity.date == nil { identity.inferredYear = latestYear(in: text) }
         return identity
@@ -162,17 +158,21 @@ public struct PlanIdentityExtractor: Sendable {
 
     // MARK: - Issuer
 
-    /// The opening of the body: from the type line to section I (at most 4,000 characters).
-    func preambleText(lines: [String], typeLine: Int?) -> String {
+    /// The opening of the body: from the type line to section I (at most 4,000
+    /// characters), and the byte where it starts in the text that `lines`
+    /// split at "\n": it is whole lines of it, from the one after the type line.
+    func preamble(lines: [String], typeLine: Int?) -> (text: String, start: Int) {
+        let first = (typeLine ?? -1) + 1
+        let start = lines.prefix(first).reduce(0) { $0 + $1.utf8.count + 1 }
         var out: [String] = []
         var size = 0
-        for line in lines.dropFirst((typeLine ?? -1) + 1) {
+        for line in lines.dropFirst(first) {
             if TextLayout.isSectionOne(line.trimming(" \t*#")) { break }
             out.append(line)
             size += line.utf8.count
             if size > 4000 { break }
         }
-        return out.joined(separator: "\n")
+        return (out.joined(separator: "\n"), start)
     }
 
     /// "Sở GD&ĐT ban hành kế hoạch", "Phòng Giáo dục và Đào tạo xây dựng kế hoạch".

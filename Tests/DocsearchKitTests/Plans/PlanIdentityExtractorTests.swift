@@ -132,10 +132,14 @@ final class PlanIdentityExtractorTests: XCTestCase {
             XCTAssertEqual(extractor.identity(of: text, analyzed: analyzed), extractor.identity(of: text))
             let lines = text.splitLines().map(String.init)
             let typeLine = lines.prefix(60).firstIndex { extractor.kindOfTypeLine($0) != nil }
-            let preamble = extractor.preambleText(lines: lines, typeLine: typeLine)
-            let start = lines.prefix((typeLine ?? -1) + 1).reduce(0) { $0 + $1.utf8.count + 1 }
-            let found = extractor.actingAgency(in: preamble, analyzed: (analyzed, start))
-            XCTAssertEqual(found, extractor.actingAgency(in: preamble))
+            let preamble = extractor.preamble(lines: lines, typeLine: typeLine)
+            // Its start is where its bytes stand in the text.
+            let bytes = Array(text.utf8), length = preamble.text.utf8.count
+            XCTAssertLessThanOrEqual(preamble.start + length, bytes.count)
+            XCTAssertEqual(Array(bytes[min(preamble.start, bytes.count)..<min(preamble.start + length, bytes.count)]),
+                           Array(preamble.text.utf8))
+            let found = extractor.actingAgency(in: preamble.text, analyzed: (analyzed, preamble.start))
+            XCTAssertEqual(found, extractor.actingAgency(in: preamble.text))
             if found != nil { acting += 1 }
         }
         // The preamble named the acting agency in many of them, so words were compared.
