@@ -142,7 +142,8 @@ enum FacetCounter {
             var out: [Int] = []
             out.reserveCapacity(max(0, snapshot.manifest.segments[s].liveCount - docs.count))
             // The segment's deletion marks read in place: asking the snapshot
-            // per plan copied its array of marks each time.
+            // (`isDeleted`) took the segment's array out of its array of
+            // arrays for every plan, 9 instructions a plan (callgrind).
             return snapshot.deleted[s].withUnsafeBufferPointer { deleted -> [Int]? in
                 func isLive(_ d: Int) -> Bool { d >= deleted.count || !deleted[d] }
                 var next = 0
