@@ -347,6 +347,24 @@ public final class SegmentReader: @unchecked Sendable {
                 }
             }
         }
+
+        /// Calls `body(d, o)` for every ordinal o of every plan d, in plan
+        /// order, as `forEachOrdinal` reads them.
+        @inline(__always)
+        func forEachPlanOrdinal(_ body: (Int, Int) -> Void) {
+            ends.withUnsafeBytes { ends in
+                ordinals.withUnsafeBytes { ordinals in
+                    func value(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> Int {
+                        Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)))
+                    }
+                    let ordinalCount = ordinals.count / 4
+                    for d in 0..<(ends.count / 4) {
+                        let start = d == 0 ? 0 : value(ends, d - 1), end = min(value(ends, d), ordinalCount)
+                        if start < end { for k in start..<end { body(d, value(ordinals, k)) } }
+                    }
+                }
+            }
+        }
     }
 
     /// The facet columns in name order (kept: facet counting asks per search).

@@ -73,15 +73,11 @@ enum FacetCounter {
     }
 
     /// Plans per value, in one flat array indexed by the snapshot's facet
-    /// slots (`FacetOrdinals`). Counting walks one column at a time over a
-    /// segment's plans, over contiguous buffers.
+    /// slots (`FacetOrdinals`): each plan adds one to each of its slots.
     private struct Tally {
         let snapshot: IndexSnapshot
         let ordinals: FacetOrdinals
         var perValue: [Int]
-        /// The slots counted at least once, so that reading the counts
-        /// visits only those (a search touches few of a column's values).
-        var touched: [Int] = []
 
         init(_ snapshot: IndexSnapshot) throws {
             self.snapshot = snapshot
@@ -90,48 +86,34 @@ enum FacetCounter {
         }
 
         mutating func add(segment s: Int, docs: [Int]) {
-            guard s >= 0 && s < ordinals.columns.count else { return }
-            // Most of the segment's plans ("kế hoạch" matches nearly all): count
-            // the others and take them from the column's live totals.
-            let others = docs.count * 2 > snapshot.manifest.segments[s].liveCount ? livePlans(of: s, besides: docs) : nil
-            for entry in ordinals.columns[s] {
-                if let others {
-                    addByOrdinal(entry, docs: others, takenFrom: entry.liveCounts)
-                    continue
-                }
-                // Many plans for the column's values: count by the segment's own
-                // ordinals in a small array, then move the counts to their slots
-                // once (the slot lookup and the first-count test per ordinal were
-                // most of counting over 20,000 plans, perf).
-                if docs.count * 4 >= entry.slots.count {
-                    addByOrdinal(entry, docs: docs, takenFrom: nil)
-                    continue
-                }
-                entry.slots.withUnsafeBufferPointer { slots in
-                    perValue.withUnsafeMutableBufferPointer { counts in
-                        entry.column.forEachOrdinal(of: docs) { o in
-                            guard o < slots.count else { return }
-                            let slot = Int(slots[o])
-                            if counts[slot] == 0 { touched.append(slot) }
-                            counts[slot] += 1
-                        }
+            guard s >= 0 && s < ordinals.segments.count else { return }
+            let segment = ordinals.segments[s]
+            // Most of the segment's plans ("kế hoạch" matches nearly all): take
+            // the segment's live totals and count the others off.
+            if docs.count * 2 > segment.liveCount, let others = livePlans(of: s, besides: docs) {
+                perValue.withUnsafeMutableBufferPointer { counts in
+                    segment.liveTotals.withUnsafeBufferPointer { totals in
+                        for slot in 0..<min(counts.count, totals.count) { counts[slot] += Int(totals[slot]) }
                     }
                 }
+                add(others, segment, by: -1)
+            } else {
+                add(docs, segment, by: 1)
             }
         }
 
-        /// Counts `docs` by the column's own ordinals; with `totals`, the
-        /// counts are what `docs` leave of them.
-        private mutating func addByOrdinal(_ entry: FacetOrdinals.Column, docs: [Int], takenFrom totals: [UInt32]?) {
-            var local = [UInt32](repeating: 0, count: entry.slots.count)
-            local.withUnsafeMutableBufferPointer { entry.column.count(docs, into: $0) }
-            if let totals, totals.count == local.count {
-                for o in local.indices { local[o] = totals[o] &- local[o] }
-            }
-            for (o, n) in local.enumerated() where n > 0 {
-                let slot = Int(entry.slots[o])
-                if perValue[slot] == 0 { touched.append(slot) }
-                perValue[slot] += Int(n)
+        /// Adds `step` to the count of every slot of every plan of `docs`.
+        private mutating func add(_ docs: [Int], _ segment: FacetOrdinals.SegmentSlots, by step: Int) {
+            perValue.withUnsafeMutableBufferPointer { counts in
+                segment.ends.withUnsafeBufferPointer { ends in
+                    segment.slots.withUnsafeBufferPointer { slots in
+                        for d in docs where d >= 0 && d < ends.count {
+                            let start = d == 0 ? 0 : Int(ends[d - 1]), end = min(Int(ends[d]), slots.count)
+                            guard start < end else { continue }
+                            for k in start..<end { counts[Int(slots[k])] += step }
+                        }
+                    }
+                }
             }
         }
 
@@ -163,27 +145,43 @@ enum FacetCounter {
             }
         }
 
+        /// Each facet with a value counted: its `limit` most frequent
+        /// values, ties in value order (slot order is value order).
         func counts(limit: Int) -> [String: [SearchResults.FacetCount]] {
-            // Many touched slots (a search over most plans): walking every slot
-            // in order beats sorting the touched ones.
-            let slots = touched.count > perValue.count / 8
-                ? perValue.indices.filter { perValue[$0] > 0 } : touched.sorted()
-            // Each facet's slots are consecutive, so one walk meets them in turn.
             var out: [String: [SearchResults.FacetCount]] = [:]
-            var f = 0, i = 0
-            while i < slots.count {
-                while f < ordinals.facets.count && slots[i] >= ordinals.facets[f].base + ordinals.facets[f].values.count { f += 1 }
-                guard f < ordinals.facets.count else { break }
-                let facet = ordinals.facets[f], end = facet.base + facet.values.count
-                var perSlot: [(Int, Int)] = []
-                while i < slots.count && slots[i] < end { perSlot.append((slots[i], perValue[slots[i]])); i += 1 }
-                // Slot order is value order: ties are broken by slot.
-                out[facet.name] = FacetCounter.top(perSlot, limit: limit).map {
-                    SearchResults.FacetCount(value: facet.values[$0.0 - facet.base], count: $0.1)
+            perValue.withUnsafeBufferPointer { counts in
+                for facet in ordinals.facets {
+                    let slots = facet.base..<min(facet.base + facet.values.count, counts.count)
+                    let best = FacetCounter.top(slots, limit: limit) { counts[$0] }
+                    if !best.isEmpty {
+                        out[facet.name] = best.map { SearchResults.FacetCount(value: facet.values[$0.0 - facet.base], count: $0.1) }
+                    }
                 }
             }
             return out
         }
+    }
+
+    /// The `limit` slots of `slots` with the highest nonzero `count`, ties
+    /// in slot order, without a list of every slot's count: most slots cost
+    /// a load and a comparison with the last one kept.
+    static func top(_ slots: Range<Int>, limit: Int, count: (Int) -> Int) -> [(Int, Int)] {
+        guard limit > 0 else { return [] }
+        guard limit < slots.count else {
+            return top(slots.compactMap { count($0) > 0 ? ($0, count($0)) : nil }, limit: limit)
+        }
+        var kept: [(Int, Int)] = []
+        kept.reserveCapacity(limit + 1)
+        for slot in slots {
+            let n = count(slot)
+            // Slots come in order: a tie with the last kept loses to it.
+            guard n > 0, kept.count < limit || n > kept[limit - 1].1 else { continue }
+            var at = kept.count
+            while at > 0 && n > kept[at - 1].1 { at -= 1 }
+            kept.insert((slot, n), at: at)
+            if kept.count > limit { kept.removeLast() }
+        }
+        return kept
     }
 
     /// The `limit` most frequent keys, ties in key order. The best `limit`

@@ -36,6 +36,26 @@ final class FacetCounterTests: XCTestCase {
         }
     }
 
+    /// Over a facet's slots, as a search counts them: the values no plan
+    /// holds are left out, the rest come as a full sort orders them (most
+    /// plans first, ties in slot order), at every limit.
+    func testTopSlotsMatchAFullSortAtEveryLimit() throws {
+        var random = SplitMix64(state: 11)
+        // Slots 40..<400 of a snapshot: many zeros, many ties.
+        let counts = (0..<400).map { slot -> Int in slot < 40 ? 9 : Int(random.next() % 6) }
+        let slots = 40..<400
+        let full = slots.filter { counts[$0] > 0 }.map { ($0, counts[$0]) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        XCTAssertGreaterThan(full.count, 200)
+        XCTAssertLessThan(full.count, slots.count)
+        for limit in [1, 2, 5, 10, 37, full.count - 1, full.count, slots.count, .max] {
+            let top = FacetCounter.top(slots, limit: limit) { counts[$0] }
+            XCTAssertEqual(top.map(\.0), Array(full.prefix(limit)).map(\.0), "limit \(limit)")
+            XCTAssertEqual(top.map(\.1), Array(full.prefix(limit)).map(\.1), "limit \(limit)")
+        }
+        XCTAssertTrue(FacetCounter.top(slots, limit: 0) { counts[$0] }.isEmpty)
+    }
+
     func testSearchFacetsCountEveryMatchingSeedPlan() throws {
         let engine = SearchEngine(snapshot: Fixtures.seedIndex.snapshot)
         let all = try engine.search(SearchRequest(query: "kế hoạch", limit: 1, wantFacets: true))
