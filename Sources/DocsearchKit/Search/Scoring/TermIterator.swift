@@ -125,9 +125,9 @@ final class TermIterator: ClauseIterator {
         // loaded again for every plan).
         let weights = self.weights
         try body.forEachBlock { docs, tfs, count in
+            try Self.checkLastPlan(docs, count, documentCount: n)
             for i in 0..<count {
                 let d = Int(docs[i])
-                guard d < n else { throw PostingsCursor.corrupt("posting beyond the last plan") }
                 guard sink.wants(d) else { continue }
                 let exactInTitle = titleExactTF[d]
                 sink.add(d, weights.score(plan: d, folded: tfs[i], exact: exactTF[d], inTitle: titleTF[d],
@@ -144,14 +144,20 @@ final class TermIterator: ClauseIterator {
         guard cursor.docFreq > 0 else { return 0 }
         var written = 0
         try cursor.forEachBlock { docs, tfs, count in
-            for i in 0..<count {
-                let d = Int(docs[i])
-                guard d < n else { throw PostingsCursor.corrupt("posting beyond the last plan") }
-                counts[d] = tfs[i]
-            }
+            try checkLastPlan(docs, count, documentCount: n)
+            for i in 0..<count { counts[Int(docs[i])] = tfs[i] }
             written += count
         }
         return written
+    }
+
+    /// Throws unless every plan of a block lies before `n`: the cursor
+    /// gives a block's plans in increasing order (it throws on a block out
+    /// of order), so its last is checked for all. A check per posting was
+    /// 2% of a web search (callgrind).
+    @inline(__always) private static func checkLastPlan(_ docs: UnsafePointer<UInt32>, _ count: Int,
+                                                        documentCount n: Int) throws {
+        guard count == 0 || Int(docs[count - 1]) < n else { throw PostingsCursor.corrupt("posting beyond the last plan") }
     }
 
     /// At least `score()`, without reading the title's exact-form list, so
