@@ -38,4 +38,78 @@ final class TermIteratorTests: XCTestCase {
         XCTAssertGreaterThan(above, 0)
         XCTAssertGreaterThan(equal, 2 * above, "bound equal to the score in \(equal) plans, above it in \(above)")
     }
+
+    /// A word's score in each plan is BM25 over the counts its four lists
+    /// give there (body and title, folded and exact form), each list read on
+    /// its own: also where the title's list of the exact form is not read
+    /// because it is the folded list's bytes, and where the two differ
+    /// ("đất" and "đặt" both in headings). One plan at a time and term at a
+    /// time alike.
+    func testScoreIsBM25OfTheCountsOfTheWordsFourLists() throws {
+        let snapshot = try Fixtures.alqacEngine().snapshot
+        let bm25 = BM25(k1: 0.9, b: 0.75)
+        let idf = 1.7, titleWeight = 2.0, foldedOnlyWeight = 0.3
+        func part(_ folded: UInt32, _ exact: UInt32, length: UInt32, average: Double) -> Double {
+            let k1Norm = bm25.k1Norm(length: Double(length), averageLength: average)
+            let e = min(exact, folded)
+            return bm25.tf(Double(e), k1Norm: k1Norm) + foldedOnlyWeight * bm25.tf(Double(folded - e), k1Norm: k1Norm)
+        }
+        func count(_ segment: SegmentReader, _ field: TermField, _ text: String) throws -> [UInt32: UInt32] {
+            guard let info = segment.info(field.key(text)) else { return [:] }
+            var cursor = try segment.cursor(info, positions: false)
+            var out: [UInt32: UInt32] = [:]
+            while try cursor.next() { out[cursor.doc] = cursor.tf }
+            return out
+        }
+        var titlesAgreeing = 0, titlesDiffering = 0, listsAlike = 0
+        for word in ["đất", "đặt", "quyền", "người", "luật", "hợp đồng"].flatMap({ $0.split(separator: " ").map(String.init) }) {
+            let term = try XCTUnwrap(QueryParser().parse(word).terms.first, word)
+            for segment in snapshot.segments {
+                let context = SegmentContext(segment: segment, bm25: bm25, averageBodyLength: snapshot.averageBodyLength,
+                                             averageTitleLength: snapshot.averageTitleLength)
+                let body = try count(segment, .bodyFolded, term.folded), bodyExact = try count(segment, .bodyExact, term.exact)
+                let title = try count(segment, .titleFolded, term.folded), titleExact = try count(segment, .titleExact, term.exact)
+                if let e = segment.info(TermField.titleExact.key(term.exact)),
+                   let f = segment.info(TermField.titleFolded.key(term.folded)), try segment.haveSamePostings(e, f) {
+                    XCTAssertEqual(title, titleExact, word)
+                    listsAlike += 1
+                }
+                var expected: [(UInt32, Double)] = []
+                for d in body.keys.sorted() {
+                    let plan = Int(d)
+                    var s = part(body[d]!, bodyExact[d] ?? 0, length: segment.bodyLength(plan),
+                                 average: snapshot.averageBodyLength)
+                    if let t = title[d] {
+                        s += titleWeight * part(t, titleExact[d] ?? 0, length: segment.titleLength(plan),
+                                                average: snapshot.averageTitleLength)
+                        if titleExact[d] == t { titlesAgreeing += 1 } else { titlesDiffering += 1 }
+                    }
+                    expected.append((d, idf * s))
+                }
+                func iterator() throws -> TermIterator? {
+                    try TermIterator(term: term, idf: idf, context: context, titleWeight: titleWeight,
+                                     foldedOnlyWeight: foldedOnlyWeight)
+                }
+                guard let it = try iterator() else { XCTAssertTrue(expected.isEmpty); continue }
+                var planAtATime: [(UInt32, Double)] = []
+                var d = try it.advance(to: 0)
+                while d != exhaustedDoc {
+                    planAtATime.append((d, try it.score()))
+                    d = try it.advance(to: d + 1)
+                }
+                var termAtATime: [(UInt32, Double)] = []
+                try TermAtATime.conjunction([try XCTUnwrap(try iterator())], documentCount: segment.documentCount) { docs, scores in
+                    termAtATime += zip(docs, scores).map { ($0, $1) }
+                }
+                for got in [planAtATime, termAtATime] {
+                    XCTAssertEqual(got.map(\.0), expected.map(\.0), word)
+                    for (g, e) in zip(got, expected) { XCTAssertEqual(g.1, e.1, accuracy: 1e-12, "\(word) in plan \(g.0)") }
+                }
+            }
+        }
+        // Both kinds of title occur, so both ways of reading them were checked.
+        XCTAssertGreaterThan(titlesAgreeing, 20)
+        XCTAssertGreaterThan(titlesDiffering, 20)
+        XCTAssertGreaterThan(listsAlike, 0)
+    }
 }

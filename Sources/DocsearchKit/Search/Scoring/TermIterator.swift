@@ -9,6 +9,10 @@ final class TermIterator: ClauseIterator {
     private var title = PostingsCursor.empty
     private var titleExact = PostingsCursor.empty
     private let hasTitle: Bool
+    /// Whether the title's list of the exact form is its folded list, byte
+    /// for byte (`SegmentReader.haveSamePostings`): then it is not read,
+    /// and the title's exact count is its folded count.
+    private let titleFormsAgree: Bool
     private let averageBodyLength: Double
     private let averageTitleLength: Double
     /// The score formula's inputs besides the counts (idf, weights, BM25,
@@ -27,8 +31,13 @@ final class TermIterator: ClauseIterator {
         body = try s.cursor(info, positions: false)
         let hasDiacritics = term.hasDiacritics
         if hasDiacritics, let e = s.info(TermField.bodyExact.key(term.exact)) { bodyExact = try s.cursor(e, positions: false) }
-        if let t = s.info(TermField.titleFolded.key(term.folded)) { title = try s.cursor(t, positions: false) }
-        if hasDiacritics, let t = s.info(TermField.titleExact.key(term.exact)) { titleExact = try s.cursor(t, positions: false) }
+        let titleInfo = s.info(TermField.titleFolded.key(term.folded))
+        if let titleInfo { title = try s.cursor(titleInfo, positions: false) }
+        var agree = false
+        if hasDiacritics, let t = s.info(TermField.titleExact.key(term.exact)) {
+            if let titleInfo, try s.haveSamePostings(t, titleInfo) { agree = true } else { titleExact = try s.cursor(t, positions: false) }
+        }
+        titleFormsAgree = agree
         hasTitle = title.docFreq > 0
         fieldNorms = context.norms
         weights = WordWeights(idf: idf, titleWeight: titleWeight, foldedOnlyWeight: foldedOnlyWeight,
@@ -77,7 +86,8 @@ final class TermIterator: ClauseIterator {
         let d = Int(doc)
         guard d < weights.documentCount else { throw PostingsCursor.corrupt("posting beyond the last plan") }
         return try weights.score(plan: d, folded: body.tf, exact: try tf(&bodyExact),
-                                 inTitle: hasTitle ? try tf(&title) : 0, exactInTitle: { try tf(&titleExact) })
+                                 inTitle: hasTitle ? try tf(&title) : 0,
+                                 exactInTitle: { titleFormsAgree ? title.tf : try tf(&titleExact) })
     }
 
     /// Term at a time, every word required: adds the word's score to
@@ -109,7 +119,9 @@ final class TermIterator: ClauseIterator {
     /// that each sink gets a copy of the loop with its code in it.
     private func forEachScore<Sink: ScoreSink>(counts: UnsafeMutablePointer<UInt32>, into sink: Sink) throws {
         let n = weights.documentCount
-        let exactTF = counts, titleTF = counts + n, titleExactTF = counts + 2 * n
+        let exactTF = counts, titleTF = counts + n
+        // Written by the title's exact-form list, or the title's counts when the lists agree.
+        let titleExactTF = titleFormsAgree ? titleTF : counts + 2 * n
         // The exact-form and title lists are subsets of the body list: the
         // body walk reads each plan's counts, 0 where a list was not written.
         // The arrays a list was written to are zeroed after the walk, whole,
