@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Encoding of one term's postings and positions.
 ///
 /// Byte grammar (varints are LEB128):
@@ -58,6 +62,32 @@ public enum PostingsCodec {
     public static let currentLayout = Layout.packed
     /// More occurrences of one word in one plan than this mean a damaged file.
     public static let maxTermFrequency = 1 << 26
+
+    /// Whether two terms' encoded postings (`postings` of the grammar above,
+    /// each of `docFreq` postings, in `layout`) hold the same docs and
+    /// frequencies: the same bytes, but for the skip entries' positionsStart,
+    /// which points into each term's own positions. A word's folded and exact
+    /// lists hold the same when the exact form is the folded form's only one
+    /// ("pháp", "luật", "hoạch" in 20,000 generated plans), and a search then
+    /// need not read both.
+    static func samePostings(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, docFreq: Int,
+                             layout: Layout) -> Bool {
+        guard a.count == b.count, let pa = a.baseAddress, let pb = b.baseAddress else { return a.count == b.count }
+        func same(_ range: Range<Int>) -> Bool { range.isEmpty || memcmp(pa + range.lowerBound, pb + range.lowerBound, range.count) == 0 }
+        guard docFreq > blockSize else { return same(0..<a.count) }
+        // blockCount:varint, then the skip table.
+        var o = 0
+        while o < a.count && a[o] & 0x80 != 0 { o += 1 }
+        let blocks = (docFreq + blockSize - 1) / blockSize, entry = layout.skipEntrySize
+        let tableEnd = o + 1 + blocks * entry
+        guard tableEnd <= a.count, same(0..<(o + 1)) else { return false }
+        for k in 0..<blocks {
+            let e = o + 1 + k * entry
+            // lastDoc and blockEnd; positionsStart (e + 8 ..< e + 12) left out; the impact.
+            guard same(e..<(e + 8)), same((e + 12)..<(e + entry)) else { return false }
+        }
+        return same(tableEnd..<a.count)
+    }
 
     /// Appends a term's postings to `post` and positions to `pos`.
     /// `positions` holds each doc's positions back to back (tf of them per doc);

@@ -156,6 +156,48 @@ final class PostingsCodecTests: XCTestCase {
         }
     }
 
+    /// A list with positions and one without, of the same docs and counts
+    /// (a word's folded and exact forms), hold the same postings: only the
+    /// skip entries' positionsStart differ. One count or one doc changed
+    /// anywhere, they do not; nor do the lists of a field of other lengths
+    /// (a title's), whose blocks' impacts differ.
+    func testSamePostingsLeavesOutOnlyWherePositionsStart() {
+        func encode(_ docs: [UInt32], _ tfs: [UInt32], positions: Bool, layout: PostingsCodec.Layout,
+                    lengths: [UInt32] = (0..<4000).map { UInt32(40 + $0 % 17) }) -> [UInt8] {
+            var all: [UInt32] = []
+            for (d, tf) in zip(docs, tfs) { for k in 0..<tf { all.append(d * 10 + k) } }
+            var post = ByteWriter(), pos = ByteWriter()
+            // Positions of another term first, so positionsStart is not 0.
+            for k in 0..<77 { pos.varint(UInt32(k)) }
+            PostingsCodec.encode(docs: docs, tfs: tfs, positions: all, withPositions: positions, lengths: lengths,
+                                 post: &post, pos: &pos, layout: layout)
+            return post.bytes
+        }
+        func same(_ a: [UInt8], _ b: [UInt8], _ docFreq: Int, _ layout: PostingsCodec.Layout) -> Bool {
+            a.withUnsafeBytes { x in b.withUnsafeBytes { y in PostingsCodec.samePostings(x, y, docFreq: docFreq, layout: layout) } }
+        }
+        for layout in [PostingsCodec.Layout.flaggedTF, .packed] {
+            for count in [5, 128, 129, 300, 1000] {
+                let docs = (0..<count).map { UInt32($0 * 3 + 1) }, tfs = docs.map { $0 % 5 + 1 }
+                let folded = encode(docs, tfs, positions: true, layout: layout)
+                XCTAssertTrue(same(folded, encode(docs, tfs, positions: false, layout: layout), count, layout), "\(count)")
+                let titleLengths = (0..<4000).map { UInt32(5 + $0 % 7) }
+                XCTAssertEqual(same(folded, encode(docs, tfs, positions: false, layout: layout, lengths: titleLengths), count, layout),
+                               !layout.hasImpacts || count <= PostingsCodec.blockSize, "\(layout) \(count): other lengths")
+                for i in Set([0, count / 2, count - 1]) {
+                    var otherTFs = tfs
+                    otherTFs[i] = tfs[i] % 5 + 2
+                    XCTAssertFalse(same(folded, encode(docs, otherTFs, positions: false, layout: layout), count, layout),
+                                   "\(layout) \(count): tf of posting \(i)")
+                    var otherDocs = docs
+                    otherDocs[i] += 1
+                    XCTAssertFalse(same(folded, encode(otherDocs, tfs, positions: false, layout: layout), count, layout),
+                                   "\(layout) \(count): doc of posting \(i)")
+                }
+            }
+        }
+    }
+
     func testGarbageNeverTraps() {
         var rng = SystemRandomNumberGenerator()
         let storage = PostingsBlockBuffer()

@@ -3,9 +3,9 @@ import XCTest
 @testable import DocsearchKit
 
 /// `SegmentReader.haveSamePostings`: two lists are taken for the same only
-/// when they hold the same plans and counts. Checked on every title word of
-/// the law articles with a form of its own, against both lists read posting
-/// by posting.
+/// when they hold the same plans and counts. Checked on every word of the
+/// law articles with a form of its own, body and title, against both lists
+/// read posting by posting.
 final class SamePostingsTests: XCTestCase {
     private func postings(_ segment: SegmentReader, _ info: TermInfo) throws -> [UInt64] {
         var cursor = try segment.cursor(info, positions: false)
@@ -36,16 +36,28 @@ final class SamePostingsTests: XCTestCase {
         XCTAssertGreaterThan(unlikeOfOneSize, 0)
     }
 
-    /// A list with positions (a body word's folded form) is never the same
-    /// as a list without, whatever they hold.
-    func testListsWithPositionsAreNeverTheSame() throws {
+    /// The same for every body word of the law articles with a form of its
+    /// own, whose folded list holds positions and whose exact one does not.
+    func testBodyListsAreTheSameExactlyWhenTheirPostingsAre() throws {
         let snapshot = try Fixtures.alqacEngine().snapshot
-        let segment = try XCTUnwrap(snapshot.segments.first)
-        let body = try XCTUnwrap(segment.info(TermField.bodyFolded.key("quyen")))
-        XCTAssertNotNil(body.positionsOffset)
-        XCTAssertTrue(try segment.haveSamePostings(segment.info(TermField.titleFolded.key("quyen"))!,
-                                                   segment.info(TermField.titleFolded.key("quyen"))!))
-        XCTAssertFalse(try segment.haveSamePostings(body, body))
+        var alike = 0, alikeOfBlocks = 0, unlike = 0
+        for segment in snapshot.segments {
+            for t in 0..<segment.termCountValue {
+                let key = segment.termKey(t)
+                guard key.first == TermField.bodyExact.rawValue else { continue }
+                let word = String(decoding: key.dropFirst(), as: UTF8.self)
+                guard let folded = segment.info(TermField.bodyFolded.key(Folding.fold(word))) else { continue }
+                XCTAssertNotNil(folded.positionsOffset)
+                let exact = segment.info(t)
+                let same = try postings(segment, exact) == postings(segment, folded)
+                XCTAssertEqual(try segment.haveSamePostings(exact, folded), same, word)
+                if same { alike += 1 } else { unlike += 1 }
+                if same && exact.docFreq > 3 * PostingsCodec.blockSize { alikeOfBlocks += 1 }
+            }
+        }
+        XCTAssertGreaterThan(alike, 100)
+        XCTAssertGreaterThan(alikeOfBlocks, 5)
+        XCTAssertGreaterThan(unlike, 100)
     }
 
     /// Lists of the same plans and as many bytes that differ only in a

@@ -9,9 +9,10 @@ final class TermIterator: ClauseIterator {
     private var title = PostingsCursor.empty
     private var titleExact = PostingsCursor.empty
     private let hasTitle: Bool
-    /// Whether the title's list of the exact form is its folded list, byte
-    /// for byte (`SegmentReader.haveSamePostings`): then it is not read,
-    /// and the title's exact count is its folded count.
+    /// Whether the body's and the title's lists of the exact form hold what
+    /// their folded lists hold (`SegmentReader.haveSamePostings`): then they
+    /// are not read, and the exact counts are the folded counts.
+    private let bodyFormsAgree: Bool
     private let titleFormsAgree: Bool
     private let averageBodyLength: Double
     private let averageTitleLength: Double
@@ -30,7 +31,11 @@ final class TermIterator: ClauseIterator {
         guard let info = s.info(TermField.bodyFolded.key(term.folded)) else { return nil }
         body = try s.cursor(info, positions: false)
         let hasDiacritics = term.hasDiacritics
-        if hasDiacritics, let e = s.info(TermField.bodyExact.key(term.exact)) { bodyExact = try s.cursor(e, positions: false) }
+        var bodyAgree = false
+        if hasDiacritics, let e = s.info(TermField.bodyExact.key(term.exact)) {
+            if try s.haveSamePostings(e, info) { bodyAgree = true } else { bodyExact = try s.cursor(e, positions: false) }
+        }
+        bodyFormsAgree = bodyAgree
         let titleInfo = s.info(TermField.titleFolded.key(term.folded))
         if let titleInfo { title = try s.cursor(titleInfo, positions: false) }
         var agree = false
@@ -85,7 +90,7 @@ final class TermIterator: ClauseIterator {
     override func score() throws -> Double {
         let d = Int(doc)
         guard d < weights.documentCount else { throw PostingsCursor.corrupt("posting beyond the last plan") }
-        return try weights.score(plan: d, folded: body.tf, exact: try tf(&bodyExact),
+        return try weights.score(plan: d, folded: body.tf, exact: bodyFormsAgree ? body.tf : try tf(&bodyExact),
                                  inTitle: hasTitle ? try tf(&title) : 0,
                                  exactInTitle: { titleFormsAgree ? title.tf : try tf(&titleExact) })
     }
@@ -135,14 +140,15 @@ final class TermIterator: ClauseIterator {
         // A copy the loop's stores through pointers cannot change, so its
         // fields stay in registers (read from the iterator, they were
         // loaded again for every plan).
-        let weights = self.weights
+        let weights = self.weights, bodyFormsAgree = self.bodyFormsAgree
         try body.forEachBlock { docs, tfs, count in
             try Self.checkLastPlan(docs, count, documentCount: n)
             for i in 0..<count {
                 let d = Int(docs[i])
                 guard sink.wants(d) else { continue }
                 let exactInTitle = titleExactTF[d]
-                sink.add(d, weights.score(plan: d, folded: tfs[i], exact: exactTF[d], inTitle: titleTF[d],
+                let exact = bodyFormsAgree ? tfs[i] : exactTF[d]
+                sink.add(d, weights.score(plan: d, folded: tfs[i], exact: exact, inTitle: titleTF[d],
                                           exactInTitle: { exactInTitle }))
             }
         }
@@ -184,7 +190,8 @@ final class TermIterator: ClauseIterator {
     override func bound() throws -> Double {
         let d = Int(doc)
         guard d < weights.documentCount else { throw PostingsCursor.corrupt("posting beyond the last plan") }
-        var s = weights.part(folded: body.tf, exact: weights.hasDiacritics ? try tf(&bodyExact) : 0,
+        let exact = !weights.hasDiacritics ? 0 : bodyFormsAgree ? body.tf : try tf(&bodyExact)
+        var s = weights.part(folded: body.tf, exact: exact,
                              k1Norm: fieldNorms.body(d))
         if hasTitle {
             let titleTF = try tf(&title)
