@@ -65,17 +65,19 @@ final class TermIteratorTests: XCTestCase {
         // Words whose exact form's list holds the folded list's plans but not
         // all its counts (a list of as many plans that must still be read).
         var sameSize: [String] = []
-        let first = try XCTUnwrap(snapshot.segments.first)
-        for t in 0..<first.termCountValue where sameSize.count < 2 {
-            let key = first.termKey(t)
-            guard key.first == TermField.bodyExact.rawValue else { continue }
-            let exact = String(decoding: key.dropFirst(), as: UTF8.self)
-            guard let folded = first.info(TermField.bodyFolded.key(Folding.fold(exact))),
-                  folded.docFreq == first.info(t).docFreq, folded.docFreq > 20,
-                  try count(first, .bodyExact, exact) != count(first, .bodyFolded, Folding.fold(exact)) else { continue }
-            sameSize.append(exact)
+        for segment in snapshot.segments {
+            for t in 0..<segment.termCountValue where sameSize.count < 3 {
+                let key = segment.termKey(t)
+                guard key.first == TermField.bodyExact.rawValue else { continue }
+                let exact = String(decoding: key.dropFirst(), as: UTF8.self)
+                guard !sameSize.contains(exact), let folded = segment.info(TermField.bodyFolded.key(Folding.fold(exact))),
+                      folded.docFreq == segment.info(t).docFreq, folded.docFreq > 20,
+                      try count(segment, .bodyExact, exact) != count(segment, .bodyFolded, Folding.fold(exact)) else { continue }
+                sameSize.append(exact)
+            }
         }
-        XCTAssertEqual(sameSize.count, 2)
+        // (How the articles fall into segments depends on the indexing threads.)
+        XCTAssertGreaterThanOrEqual(sameSize.count, 2)
         var titlesAgreeing = 0, titlesDiffering = 0, listsAlike = 0
         for word in ["đất", "đặt", "quyền", "người", "luật", "hợp", "đồng"] + sameSize {
             let term = try XCTUnwrap(QueryParser().parse(word).terms.first, word)
