@@ -43,6 +43,27 @@ enum BitPacking {
         assert(bits == 0 && written == byteCount(width: width))
     }
 
+    /// Appends fewer than `count` values in `width` bits each, in
+    /// ⌈values.count · width / 8⌉ bytes (a block's last group of positions).
+    static func packTail(_ values: ArraySlice<UInt32>, width: Int, into out: inout ByteWriter) {
+        precondition(values.count <= count && (0...32).contains(width))
+        var accumulator: UInt64 = 0
+        var bits = 0
+        for v in values {
+            accumulator |= UInt64(v) << UInt64(bits)
+            bits += width
+            while bits >= 8 {
+                out.u8(UInt8(truncatingIfNeeded: accumulator))
+                accumulator >>= 8
+                bits -= 8
+            }
+        }
+        if bits > 0 { out.u8(UInt8(truncatingIfNeeded: accumulator)) }
+    }
+
+    /// Bytes of `n` values of `width` bits packed by `packTail`.
+    static func tailByteCount(_ n: Int, width: Int) -> Int { (n * width + 7) / 8 }
+
     /// Value `i` of the block at `start`, reading only the block's bytes.
     @inline(__always)
     static func value(at i: Int, _ base: UnsafeRawPointer, from start: Int, width: Int) -> UInt32 {

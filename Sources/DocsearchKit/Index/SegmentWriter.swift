@@ -26,9 +26,10 @@ public struct SegmentWriter {
     /// 4: postings flag a term frequency of one in the doc delta (PostingsCodec.Layout).
     /// 5: skip entries carry each block's impact (max tf, min length), for block-max pruning.
     /// 6: full postings blocks are bit-packed (PostingsCodec, BitPacking).
-    public static let version: UInt16 = 6
-    /// Formats 3 to 5 (written before) are still read, so an index need not be rebuilt.
-    public static let readableVersions: ClosedRange<UInt16> = 3...6
+    /// 7: positions are bit-packed in groups of 128 per block of postings.
+    public static let version: UInt16 = 7
+    /// Formats 3 to 6 (written before) are still read, so an index need not be rebuilt.
+    public static let readableVersions: ClosedRange<UInt16> = 3...7
 
     /// The segment format whose postings are written in `layout`.
     static func version(of layout: PostingsCodec.Layout) -> UInt16 {
@@ -37,6 +38,7 @@ public struct SegmentWriter {
         case .flaggedTF: return 4
         case .impacts: return 5
         case .packed: return 6
+        case .packedPositions: return 7
         }
     }
 
@@ -46,7 +48,8 @@ public struct SegmentWriter {
         case ...3: return .separateTF
         case 4: return .flaggedTF
         case 5: return .impacts
-        default: return .packed
+        case 6: return .packed
+        default: return .packedPositions
         }
     }
     /// Records compressed together: more shrinks better, fewer decodes faster.

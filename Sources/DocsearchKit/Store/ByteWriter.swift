@@ -11,6 +11,9 @@ public struct ByteWriter {
     public mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
     public mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
 
+    /// Bytes `varint(value)` writes.
+    public static func varintSize(_ value: UInt32) -> Int { value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : value < 1 << 28 ? 4 : 5 }
+
     public mutating func varint(_ value: UInt32) { varint(UInt64(value)) }
     public mutating func varint(_ value: UInt64) {
         var v = value

@@ -59,7 +59,7 @@ final class PostingsCodecTests: XCTestCase {
     func testAdvanceWithoutPositionsMatchesNext() throws {
         var rng = SystemRandomNumberGenerator()
         let storage = PostingsBlockBuffer()
-        for layout in [PostingsCodec.Layout.packed, .impacts, .flaggedTF, .separateTF] {
+        for layout in [PostingsCodec.Layout.packedPositions, .packed, .impacts, .flaggedTF, .separateTF] {
             for count in [1, 100, 128, 129, 1000] { for buffered in [false, true] {
                 let (post, _, docs) = encode(count: count, layout: layout)
                 try post.withUnsafeBytes { p in
@@ -96,7 +96,7 @@ final class PostingsCodecTests: XCTestCase {
     func testPositionsStayInStepWhetherDecodedOneByOneOrByBlock() throws {
         var rng = SystemRandomNumberGenerator()
         let storage = PostingsBlockBuffer()
-        for layout in [PostingsCodec.Layout.packed, .impacts, .flaggedTF, .separateTF] {
+        for layout in [PostingsCodec.Layout.packedPositions, .packed, .impacts, .flaggedTF, .separateTF] {
             for count in [1, 128, 129, 1000] { for buffered in [false, true] { for _ in 0..<5 {
                 let (post, pos, docs) = encode(count: count, layout: layout)
                 try post.withUnsafeBytes { p in
@@ -176,7 +176,7 @@ final class PostingsCodecTests: XCTestCase {
         func same(_ a: [UInt8], _ b: [UInt8], _ docFreq: Int, _ layout: PostingsCodec.Layout) -> Bool {
             a.withUnsafeBytes { x in b.withUnsafeBytes { y in PostingsCodec.samePostings(x, y, docFreq: docFreq, layout: layout) } }
         }
-        for layout in [PostingsCodec.Layout.flaggedTF, .packed] {
+        for layout in [PostingsCodec.Layout.flaggedTF, .packed, .packedPositions] {
             for count in [5, 128, 129, 300, 1000] {
                 let docs = (0..<count).map { UInt32($0 * 3 + 1) }, tfs = docs.map { $0 % 5 + 1 }
                 let folded = encode(docs, tfs, positions: true, layout: layout)
@@ -226,6 +226,61 @@ final class PostingsCodecTests: XCTestCase {
         }
     }
 
+    /// Format 7: a block's positions in groups of 128, each packed or, where
+    /// that takes fewer bytes, varints (a group with one far position among
+    /// near ones). Docs whose positions span groups, groups of both kinds
+    /// full and last, read doc by doc, a block at a time or not, all read or
+    /// some skipped, give every doc's positions.
+    func testPackedPositionsAcrossGroupsOfBothKinds() throws {
+        // 100 docs: tf 1 to 300; positions close together, but every 7th
+        // doc's first far out (a position of a long plan).
+        let docs = (0..<100).map { UInt32($0 * 5) }
+        let tfs = docs.map { d -> UInt32 in d % 3 == 0 ? 1 + d % 300 : 1 + d % 4 }
+        func positions(_ i: Int) -> [UInt32] {
+            let first: UInt32 = i % 7 == 0 ? 900_000 + UInt32(i) : UInt32(i % 5)
+            return (0..<tfs[i]).map { first + $0 * (1 + UInt32(i % 3)) }
+        }
+        var post = ByteWriter(), pos = ByteWriter()
+        PostingsCodec.encode(docs: docs, tfs: tfs, positions: (0..<docs.count).flatMap(positions), withPositions: true,
+                             post: &post, pos: &pos, layout: .packedPositions)
+        // The groups of the list's one block, by kind: (packed, varints) × (full, last).
+        var kinds: Set<String> = []
+        var o = 0, left = Int(tfs.reduce(0, +))
+        while left > 0 {
+            let width = Int(pos.bytes[o]), n = min(left, BitPacking.count)
+            if width == PostingsCodec.varintGroup {
+                kinds.insert(n == BitPacking.count ? "varints, full" : "varints, last")
+                o += 1
+                for _ in 0..<n { while pos.bytes[o] >= 0x80 { o += 1 }; o += 1 }
+            } else {
+                kinds.insert(n == BitPacking.count ? "packed, full" : "packed, last")
+                o += 1 + (n == BitPacking.count ? BitPacking.byteCount(width: width) : BitPacking.tailByteCount(n, width: width))
+            }
+            left -= n
+        }
+        XCTAssertEqual(o, pos.bytes.count)
+        XCTAssertTrue(kinds.isSuperset(of: ["varints, full", "packed, full"]), "\(kinds)")
+        XCTAssertEqual(kinds.filter { $0.hasSuffix("last") }.count, 1)
+        let storage = PostingsBlockBuffer()
+        for buffered in [false, true] {
+            for step in [1, 2, 3, 7] {
+                try post.bytes.withUnsafeBytes { p in
+                    try pos.bytes.withUnsafeBytes { q in
+                        var c = try PostingsCursor(post: ByteReader(p, path: "p"), pos: ByteReader(q, path: "q"),
+                                                   docFreq: docs.count, layout: .packedPositions)
+                        if buffered { c.decodeBlocks(into: storage) }
+                        for i in docs.indices {
+                            XCTAssertTrue(try c.next())
+                            guard i % step == 0 else { continue }
+                            XCTAssertEqual(try c.positions(), positions(i), "buffered \(buffered), every \(step), doc \(i)")
+                        }
+                        XCTAssertFalse(try c.next())
+                    }
+                }
+            }
+        }
+    }
+
     /// Many positions per doc, of one and two bytes: skipping the positions of
     /// the docs not asked for (eight bytes at a time) keeps every later doc's in step.
     func testSkippingLongPositionListsKeepsStep() throws {
@@ -233,7 +288,7 @@ final class PostingsCodecTests: XCTestCase {
         let tfs = docs.map { $0 % 37 + 1 }
         var positions: [UInt32] = []
         for (d, tf) in zip(docs, tfs) { for k in 0..<tf { positions.append(d + k * (k % 3 == 0 ? 150 : 3)) } }
-        for layout in [PostingsCodec.Layout.packed, .flaggedTF, .separateTF] {
+        for layout in [PostingsCodec.Layout.packedPositions, .packed, .flaggedTF, .separateTF] {
             var post = ByteWriter(), pos = ByteWriter()
             PostingsCodec.encode(docs: docs, tfs: tfs, positions: positions, withPositions: true, post: &post, pos: &pos,
                                  layout: layout)

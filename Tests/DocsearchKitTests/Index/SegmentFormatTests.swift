@@ -4,10 +4,11 @@ import XCTest
 
 /// Segments written in every format still read, and read the same postings:
 /// format 3 (doc delta and tf apart), 4 (tf of one flagged in the delta),
-/// 5 (block impacts) and 6 (full blocks bit-packed). Checked on law articles,
+/// 5 (block impacts), 6 (full blocks bit-packed) and 7 (positions bit-packed
+/// in groups of 128). Checked on law articles,
 /// whose common words have lists of many blocks.
 final class SegmentFormatTests: XCTestCase {
-    private static let layouts: [PostingsCodec.Layout] = [.separateTF, .flaggedTF, .impacts, .packed]
+    private static let layouts: [PostingsCodec.Layout] = [.separateTF, .flaggedTF, .impacts, .packed, .packedPositions]
 
     /// A segment builder holding `texts`, analysed as the indexer analyses them.
     private func builder<C: Collection>(of texts: C) throws -> SegmentBuilder where C.Element == (name: String, text: String) {
@@ -84,36 +85,46 @@ final class SegmentFormatTests: XCTestCase {
     } }
 
     /// The same lists decoded a block at a time, as searches read them, with
-    /// jumps: format 6 unpacks full blocks, the others decode varints.
+    /// jumps: format 6 unpacks full blocks, format 7 its positions too (read
+    /// for some plans, skipped for the others, or read for every plan), the
+    /// others decode varints.
     func testBlockDecodingAgreesAcrossFormats() throws { try withSegments { all in
-        let (old, packed) = (all[2].reader, all[3].reader)
-        let storageA = PostingsBlockBuffer(), storageB = PostingsBlockBuffer()
-        var compared = 0
-        for t in 0..<packed.termCountValue where packed.info(t).docFreq > PostingsCodec.blockSize {
-            var a = try old.cursor(old.info(t), positions: true), b = try packed.cursor(packed.info(t), positions: true)
-            a.decodeBlocks(into: storageA)
-            b.decodeBlocks(into: storageB)
-            var target: UInt32 = UInt32(t % 7)
-            while try a.advance(to: target) {
-                XCTAssertTrue(try b.advance(to: target))
-                XCTAssertEqual(a.doc, b.doc, "term \(t)")
-                XCTAssertEqual(a.tf, b.tf, "term \(t)")
-                if a.doc % 5 == 0 { XCTAssertEqual(try a.positions(), try b.positions(), "term \(t)") }
-                target = a.doc + 1 + UInt32(a.doc % 13 == 0 ? 300 : a.doc % 4)
-                compared += 1
+        let old = all[2].reader
+        for (packed, every) in [(all[3].reader, false), (all[4].reader, false), (all[4].reader, true)] {
+            let storageA = PostingsBlockBuffer(), storageB = PostingsBlockBuffer()
+            var compared = 0, positionsCompared = 0
+            for t in 0..<packed.termCountValue where packed.info(t).docFreq > PostingsCodec.blockSize {
+                var a = try old.cursor(old.info(t), positions: true), b = try packed.cursor(packed.info(t), positions: true)
+                a.decodeBlocks(into: storageA)
+                b.decodeBlocks(into: storageB)
+                var target: UInt32 = UInt32(t % 7)
+                while try a.advance(to: target) {
+                    XCTAssertTrue(try b.advance(to: target))
+                    XCTAssertEqual(a.doc, b.doc, "term \(t)")
+                    XCTAssertEqual(a.tf, b.tf, "term \(t)")
+                    if every || a.doc % 5 == 0 {
+                        XCTAssertEqual(try a.positions(), try b.positions(), "term \(t)")
+                        positionsCompared += 1
+                    }
+                    target = a.doc + 1 + UInt32(a.doc % 13 == 0 ? 300 : a.doc % 4)
+                    compared += 1
+                }
+                XCTAssertFalse(try b.advance(to: target))
             }
-            XCTAssertFalse(try b.advance(to: target))
+            XCTAssertGreaterThan(compared, 5_000)
+            XCTAssertGreaterThan(positionsCompared, every ? 5_000 : 1_000)
         }
-        XCTAssertGreaterThan(compared, 5_000)
     } }
 
     /// Each format is smaller than the one before it, except that impacts
-    /// add eight bytes per block; bit-packing takes them back and more.
+    /// add eight bytes per block; bit-packing takes them back and more, and
+    /// packing the positions more again.
     func testLaterFormatsAreSmaller() throws { try withSegments { all in
         let sizes = Dictionary(uniqueKeysWithValues: all.map { ("\($0.layout)", $0.size) })
         XCTAssertLessThan(sizes["flaggedTF"]!, sizes["separateTF"]!)
         XCTAssertLessThan(sizes["packed"]!, sizes["impacts"]!)
         XCTAssertLessThan(sizes["packed"]!, sizes["flaggedTF"]!)
+        XCTAssertLessThan(sizes["packedPositions"]!, sizes["packed"]!)
     } }
 
     /// An index updated across versions holds segments of two formats; merging
@@ -126,8 +137,8 @@ final class SegmentFormatTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let half = texts.count / 2
         let old = try open(try builder(of: texts[..<half]).serialize(postingsLayout: .impacts), "old.dseg", in: dir)
-        let new = try open(try builder(of: texts[half...]).serialize(postingsLayout: .packed), "new.dseg", in: dir)
-        let whole = try open(try builder(of: texts).serialize(postingsLayout: .packed), "whole.dseg", in: dir)
+        let new = try open(try builder(of: texts[half...]).serialize(postingsLayout: .packedPositions), "new.dseg", in: dir)
+        let whole = try open(try builder(of: texts).serialize(postingsLayout: .packedPositions), "whole.dseg", in: dir)
         let merged = try SegmentMerger.merge([.init(reader: old, deleted: []), .init(reader: new, deleted: [])])
         let reader = try open(merged.bytes, "merged.dseg", in: dir)
         XCTAssertEqual(reader.postingsLayout, PostingsCodec.currentLayout)
