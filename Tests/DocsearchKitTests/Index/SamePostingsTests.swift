@@ -14,50 +14,48 @@ final class SamePostingsTests: XCTestCase {
         return out
     }
 
-    func testTitleListsAreTheSameExactlyWhenTheirPostingsAre() throws {
+    /// For every term of field `exact` in the law articles' segments and its
+    /// folded form's term of field `folded`: `haveSamePostings` against the
+    /// two lists read posting by posting. Returns how many were the same
+    /// (and of those, lists of several blocks) and how many not (and of
+    /// those, lists of as many plans).
+    private func compareForms(exact exactField: TermField, folded foldedField: TermField) throws
+        -> (alike: Int, alikeOfBlocks: Int, unlike: Int, unlikeOfOneSize: Int) {
         let snapshot = try Fixtures.alqacEngine().snapshot
-        var alike = 0, unlike = 0, unlikeOfOneSize = 0
+        var counts = (alike: 0, alikeOfBlocks: 0, unlike: 0, unlikeOfOneSize: 0)
         for segment in snapshot.segments {
             for t in 0..<segment.termCountValue {
                 let key = segment.termKey(t)
-                guard key.first == TermField.titleExact.rawValue else { continue }
+                guard key.first == exactField.rawValue else { continue }
                 let word = String(decoding: key.dropFirst(), as: UTF8.self)
-                guard let folded = segment.info(TermField.titleFolded.key(Folding.fold(word))) else { continue }
+                guard let folded = segment.info(foldedField.key(Folding.fold(word))) else { continue }
+                XCTAssertEqual(folded.positionsOffset != nil, foldedField.hasPositions, word)
                 let exact = segment.info(t)
                 let same = try postings(segment, exact) == postings(segment, folded)
                 XCTAssertEqual(try segment.haveSamePostings(exact, folded), same, word)
-                if same { alike += 1 } else { unlike += 1 }
-                if !same && exact.docFreq == folded.docFreq { unlikeOfOneSize += 1 }
+                if same { counts.alike += 1 } else { counts.unlike += 1 }
+                if same && exact.docFreq > 3 * PostingsCodec.blockSize { counts.alikeOfBlocks += 1 }
+                if !same && exact.docFreq == folded.docFreq { counts.unlikeOfOneSize += 1 }
             }
         }
+        return counts
+    }
+
+    func testTitleListsAreTheSameExactlyWhenTheirPostingsAre() throws {
+        let counts = try compareForms(exact: .titleExact, folded: .titleFolded)
         // Both answers were given, also for lists of as many plans that differ in counts.
-        XCTAssertGreaterThan(alike, 100)
-        XCTAssertGreaterThan(unlike, 10)
-        XCTAssertGreaterThan(unlikeOfOneSize, 0)
+        XCTAssertGreaterThan(counts.alike, 100)
+        XCTAssertGreaterThan(counts.unlike, 10)
+        XCTAssertGreaterThan(counts.unlikeOfOneSize, 0)
     }
 
     /// The same for every body word of the law articles with a form of its
     /// own, whose folded list holds positions and whose exact one does not.
     func testBodyListsAreTheSameExactlyWhenTheirPostingsAre() throws {
-        let snapshot = try Fixtures.alqacEngine().snapshot
-        var alike = 0, alikeOfBlocks = 0, unlike = 0
-        for segment in snapshot.segments {
-            for t in 0..<segment.termCountValue {
-                let key = segment.termKey(t)
-                guard key.first == TermField.bodyExact.rawValue else { continue }
-                let word = String(decoding: key.dropFirst(), as: UTF8.self)
-                guard let folded = segment.info(TermField.bodyFolded.key(Folding.fold(word))) else { continue }
-                XCTAssertNotNil(folded.positionsOffset)
-                let exact = segment.info(t)
-                let same = try postings(segment, exact) == postings(segment, folded)
-                XCTAssertEqual(try segment.haveSamePostings(exact, folded), same, word)
-                if same { alike += 1 } else { unlike += 1 }
-                if same && exact.docFreq > 3 * PostingsCodec.blockSize { alikeOfBlocks += 1 }
-            }
-        }
-        XCTAssertGreaterThan(alike, 100)
-        XCTAssertGreaterThan(alikeOfBlocks, 5)
-        XCTAssertGreaterThan(unlike, 100)
+        let counts = try compareForms(exact: .bodyExact, folded: .bodyFolded)
+        XCTAssertGreaterThan(counts.alike, 100)
+        XCTAssertGreaterThan(counts.alikeOfBlocks, 5)
+        XCTAssertGreaterThan(counts.unlike, 100)
     }
 
     /// Lists of the same plans and as many bytes that differ only in a
@@ -65,14 +63,7 @@ final class SamePostingsTests: XCTestCase {
     func testListsDifferingOnlyInACountAreNotTheSame() throws {
         let texts = [("a.txt", "Luật Đất đai về đất và đặt cọc\nĐiều 5. Quyền của người sử dụng đất\nNgười sử dụng đất có quyền."),
                      ("b.txt", "Luật Nhà ở\nĐiều 7. Quyền sở hữu nhà ở\nChủ sở hữu nhà ở có quyền.")]
-        let builder = SegmentBuilder()
-        for (name, text) in texts {
-            let bytes = Array(text.utf8)
-            let print = FileFingerprint(path: name, size: UInt64(bytes.count), modified: 0, contentHash: 0)
-            let (doc, _) = try PlanDocument.analyze(bytes: bytes, path: name, absolutePath: "/docs/" + name, fingerprint: print)
-            builder.add(record: doc.record, fingerprint: doc.fingerprint, body: doc.text, title: doc.title,
-                        keywords: doc.keywords, facets: doc.facets)
-        }
+        let builder = try Fixtures.segmentBuilder(of: texts)
         let dir = try Fixtures.scratch("same-postings")
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("seg.dseg").path

@@ -10,19 +10,6 @@ import XCTest
 final class SegmentFormatTests: XCTestCase {
     private static let layouts: [PostingsCodec.Layout] = [.separateTF, .flaggedTF, .impacts, .packed, .packedPositions]
 
-    /// A segment builder holding `texts`, analysed as the indexer analyses them.
-    private func builder<C: Collection>(of texts: C) throws -> SegmentBuilder where C.Element == (name: String, text: String) {
-        let builder = SegmentBuilder()
-        for (name, text) in texts {
-            let bytes = Array(text.utf8)
-            let print = FileFingerprint(path: name, size: UInt64(bytes.count), modified: 0, contentHash: 0)
-            let (doc, _) = try PlanDocument.analyze(bytes: bytes, path: name, absolutePath: "/docs/" + name, fingerprint: print)
-            builder.add(record: doc.record, fingerprint: doc.fingerprint, body: doc.text, title: doc.title,
-                        keywords: doc.keywords, facets: doc.facets)
-        }
-        return builder
-    }
-
     /// `bytes` written to `dir/name` and opened, every byte checked.
     private func open(_ bytes: [UInt8], _ name: String, in dir: URL) throws -> SegmentReader {
         let file = dir.appendingPathComponent(name).path
@@ -32,7 +19,7 @@ final class SegmentFormatTests: XCTestCase {
 
     private func segments(of texts: [(name: String, text: String)], in dir: URL) throws
         -> [(layout: PostingsCodec.Layout, reader: SegmentReader, size: Int)] {
-        let builder = try builder(of: texts)
+        let builder = try Fixtures.segmentBuilder(of: texts)
         return try Self.layouts.map { layout in
             let bytes = builder.serialize(postingsLayout: layout)
             let reader = try open(bytes, "seg-\(layout).dseg", in: dir)
@@ -136,9 +123,9 @@ final class SegmentFormatTests: XCTestCase {
         let dir = try Fixtures.scratch("formats-merge")
         defer { try? FileManager.default.removeItem(at: dir) }
         let half = texts.count / 2
-        let old = try open(try builder(of: texts[..<half]).serialize(postingsLayout: .impacts), "old.dseg", in: dir)
-        let new = try open(try builder(of: texts[half...]).serialize(postingsLayout: .packedPositions), "new.dseg", in: dir)
-        let whole = try open(try builder(of: texts).serialize(postingsLayout: .packedPositions), "whole.dseg", in: dir)
+        let old = try open(try Fixtures.segmentBuilder(of: texts[..<half]).serialize(postingsLayout: .impacts), "old.dseg", in: dir)
+        let new = try open(try Fixtures.segmentBuilder(of: texts[half...]).serialize(postingsLayout: .packedPositions), "new.dseg", in: dir)
+        let whole = try open(try Fixtures.segmentBuilder(of: texts).serialize(postingsLayout: .packedPositions), "whole.dseg", in: dir)
         let merged = try SegmentMerger.merge([.init(reader: old, deleted: []), .init(reader: new, deleted: [])])
         let reader = try open(merged.bytes, "merged.dseg", in: dir)
         XCTAssertEqual(reader.postingsLayout, PostingsCodec.currentLayout)

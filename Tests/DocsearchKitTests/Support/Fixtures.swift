@@ -96,6 +96,20 @@ enum Fixtures {
 
     /// Without a time budget: the tests check what a query finds, and a busy
     /// machine (a debug build beside other work) must not cut one short.
+    /// A segment builder holding `texts`, analysed as the indexer analyses them.
+    static func segmentBuilder<C: Collection>(of texts: C) throws -> SegmentBuilder
+        where C.Element == (name: String, text: String) {
+        let builder = SegmentBuilder()
+        for (name, text) in texts {
+            let bytes = Array(text.utf8)
+            let print = FileFingerprint(path: name, size: UInt64(bytes.count), modified: 0, contentHash: 0)
+            let (doc, _) = try PlanDocument.analyze(bytes: bytes, path: name, absolutePath: "/docs/" + name, fingerprint: print)
+            builder.add(record: doc.record, fingerprint: doc.fingerprint, body: doc.text, title: doc.title,
+                        keywords: doc.keywords, facets: doc.facets)
+        }
+        return builder
+    }
+
     static func alqacEngine() throws -> SearchEngine {
         let engine = SearchEngine(snapshot: try alqacIndex.get())
         engine.timeBudget = .infinity
