@@ -617,7 +617,7 @@ public struct PostingsCursor {
         }
     }
 
-    /// Whether block `b` is bit-packed: a full block of a list of several, in format 6.
+    /// Whether block `b` is bit-packed: a full block of a list of several, in formats 6 and 7.
     @inline(__always) private func isPacked(_ b: Int) -> Bool {
         layout.packsBlocks && blockCount > 0 && docFreq - b * PostingsCodec.blockSize >= PostingsCodec.blockSize
     }
@@ -777,9 +777,9 @@ public struct PostingsCursor {
             }
             let (at, width) = try locateGroup(group)
             if width == PostingsCodec.varintGroup {
-                var o = varintGroupAt == at && varintIndex <= within ? varintAt : at + 1
-                o = try Self.skippingVarints(within - (varintGroupAt == at && varintIndex <= within ? varintIndex : 0), p,
-                                             from: o, end: posCount)
+                let resume = varintGroupAt == at && varintIndex <= within
+                var o = try Self.skippingVarints(within - (resume ? varintIndex : 0), p, from: resume ? varintAt : at + 1,
+                                                 end: posCount)
                 for j in 0..<take {
                     last &+= try Self.varint(p, posCount, &o)
                     out[k + j] = last
@@ -853,8 +853,8 @@ public struct PostingsCursor {
         pendingPositions = 0
     }
 
-    /// Skips `count` positions without decoding them: a varint ends at each
-    /// byte below 0x80, counted eight bytes at a time.
+    /// Skips `count` positions without decoding them: in format 7 by moving
+    /// the index into the block's, before by scanning their varints.
     private mutating func skipPositions(_ count: Int) throws {
         if packsPositions {
             posIndex += count
