@@ -80,7 +80,7 @@ public struct FacetOrdinals: Sendable {
         for (c, column) in columns.enumerated() {
             let known = slots[c].count
             ends.withUnsafeMutableBufferPointer { ends in
-                column.forEachPlanOrdinal { d, o in if d < n && o < known { ends[d] += 1 } }
+                column.forEachOrdinal(of: 0..<n) { d, o in if o < known { ends[d] += 1 } }
             }
         }
         var total: UInt32 = 0
@@ -96,8 +96,8 @@ public struct FacetOrdinals: Sendable {
                 next.withUnsafeMutableBufferPointer { next in
                     planSlots.withUnsafeMutableBufferPointer { out in
                         totals.withUnsafeMutableBufferPointer { totals in
-                            column.forEachPlanOrdinal { d, o in
-                                guard d < n && o < map.count else { return }
+                            column.forEachOrdinal(of: 0..<n) { d, o in
+                                guard o < map.count else { return }
                                 let slot = map[o]
                                 out[Int(next[d])] = slot
                                 next[d] += 1

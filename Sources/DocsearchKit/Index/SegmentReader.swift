@@ -332,18 +332,14 @@ public final class SegmentReader: @unchecked Sendable {
             ordinals(of: doc).compactMap { Int($0) < values.count ? values[Int($0)] : nil }
         }
 
-        /// Adds one to `counts[o]` for every ordinal o of every plan of `docs`
-        /// (ordinals past `counts` are skipped).
-        func count(_ docs: [Int], into counts: UnsafeMutableBufferPointer<UInt32>) {
-            forEachOrdinal(of: docs) { o in if o < counts.count { counts[o] &+= 1 } }
-        }
-
-        /// Calls `body` with every ordinal of every plan of `docs`, read from
-        /// the mapping with one bounds check per plan rather than per value
-        /// (facet counting over thousands of plans, perf). Plans out of range
-        /// have none; a plan's ordinals stop at the column's end.
+        /// Calls `body(d, o)` with every ordinal o of every plan d of `docs`, in
+        /// their order, read from the mapping with one bounds check per plan
+        /// rather than per value (facet counting over thousands of plans,
+        /// perf). Plans out of range have none; a plan's ordinals stop at the
+        /// column's end.
         @inline(__always)
-        func forEachOrdinal(of docs: [Int], _ body: (Int) -> Void) {
+        func forEachOrdinal<Plans: Collection>(of docs: Plans, _ body: (_ plan: Int, _ ordinal: Int) -> Void)
+            where Plans.Element == Int {
             ends.withUnsafeBytes { ends in
                 ordinals.withUnsafeBytes { ordinals in
                     func value(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> Int {
@@ -353,31 +349,13 @@ public final class SegmentReader: @unchecked Sendable {
                     // Finding out reads every plan's end once: worth it for a
                     // walk over an eighth of the plans or more, and then kept.
                     if docs.count * 8 >= docCount && isSingleValued {
-                        for d in docs where d >= 0 && d < docCount { body(value(ordinals, d)) }
+                        for d in docs where d >= 0 && d < docCount { body(d, value(ordinals, d)) }
                         return
                     }
                     for d in docs where d >= 0 && d < docCount {
                         let start = d == 0 ? 0 : value(ends, d - 1), end = min(value(ends, d), ordinalCount)
                         guard start < end else { continue }
-                        for k in start..<end { body(value(ordinals, k)) }
-                    }
-                }
-            }
-        }
-
-        /// Calls `body(d, o)` for every ordinal o of every plan d, in plan
-        /// order, as `forEachOrdinal` reads them.
-        @inline(__always)
-        func forEachPlanOrdinal(_ body: (Int, Int) -> Void) {
-            ends.withUnsafeBytes { ends in
-                ordinals.withUnsafeBytes { ordinals in
-                    func value(_ bytes: UnsafeRawBufferPointer, _ i: Int) -> Int {
-                        Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)))
-                    }
-                    let ordinalCount = ordinals.count / 4
-                    for d in 0..<(ends.count / 4) {
-                        let start = d == 0 ? 0 : value(ends, d - 1), end = min(value(ends, d), ordinalCount)
-                        if start < end { for k in start..<end { body(d, value(ordinals, k)) } }
+                        for k in start..<end { body(d, value(ordinals, k)) }
                     }
                 }
             }
