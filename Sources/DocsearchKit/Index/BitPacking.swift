@@ -16,20 +16,25 @@ enum BitPacking {
     static let count = PostingsCodec.blockSize
 
     /// Bytes of a block of `width`-bit values.
-    static func byteCount(width: Int) -> Int { count * width / 8 }
+    static func byteCount(width: Int) -> Int { byteCount(count, width: width) }
+
+    /// Bytes of `n` values of `width` bits: ⌈n · width / 8⌉ (a block's last
+    /// group of positions holds fewer than `count`).
+    static func byteCount(_ n: Int, width: Int) -> Int { (n * width + 7) / 8 }
 
     /// The fewest bits that hold every value.
     static func width(of values: ArraySlice<UInt32>) -> Int {
         UInt32.bitWidth - values.reduce(0, |).leadingZeroBitCount
     }
 
-    /// Appends `count` values (fewer are padded with zeros) in `width` bits each.
-    static func pack(_ values: ArraySlice<UInt32>, width: Int, into out: inout ByteWriter) {
-        precondition(values.count <= count && (0...32).contains(width))
+    /// Appends `n` values (`count` unless told; fewer given are padded with
+    /// zeros) in `width` bits each: `byteCount(n, width:)` bytes.
+    static func pack(_ values: ArraySlice<UInt32>, width: Int, count n: Int = count, into out: inout ByteWriter) {
+        precondition(values.count <= n && n <= count && (0...32).contains(width))
         var accumulator: UInt64 = 0
         var bits = 0
         var written = 0
-        for i in 0..<count {
+        for i in 0..<n {
             let v = i < values.count ? UInt64(values[values.startIndex + i]) : 0
             accumulator |= v << UInt64(bits)
             bits += width
@@ -40,29 +45,12 @@ enum BitPacking {
                 written += 1
             }
         }
-        assert(bits == 0 && written == byteCount(width: width))
-    }
-
-    /// Appends fewer than `count` values in `width` bits each, in
-    /// ⌈values.count · width / 8⌉ bytes (a block's last group of positions).
-    static func packTail(_ values: ArraySlice<UInt32>, width: Int, into out: inout ByteWriter) {
-        precondition(values.count <= count && (0...32).contains(width))
-        var accumulator: UInt64 = 0
-        var bits = 0
-        for v in values {
-            accumulator |= UInt64(v) << UInt64(bits)
-            bits += width
-            while bits >= 8 {
-                out.u8(UInt8(truncatingIfNeeded: accumulator))
-                accumulator >>= 8
-                bits -= 8
-            }
+        if bits > 0 {
+            out.u8(UInt8(truncatingIfNeeded: accumulator))
+            written += 1
         }
-        if bits > 0 { out.u8(UInt8(truncatingIfNeeded: accumulator)) }
+        assert(written == byteCount(n, width: width))
     }
-
-    /// Bytes of `n` values of `width` bits packed by `packTail`.
-    static func tailByteCount(_ n: Int, width: Int) -> Int { (n * width + 7) / 8 }
 
     /// Value `i` of the block at `start`, reading only the block's bytes.
     @inline(__always)

@@ -150,14 +150,12 @@ public enum PostingsCodec {
             while start < blockDeltas.count {
                 let group = blockDeltas[start..<min(blockDeltas.count, start + BitPacking.count)]
                 let width = BitPacking.width(of: group)
-                let full = group.count == BitPacking.count
-                let packedBytes = full ? BitPacking.byteCount(width: width) : BitPacking.tailByteCount(group.count, width: width)
-                if group.reduce(0, { $0 + ByteWriter.varintSize($1) }) < packedBytes {
+                if group.reduce(0, { $0 + ByteWriter.varintSize($1) }) < BitPacking.byteCount(group.count, width: width) {
                     pos.u8(UInt8(varintGroup))
                     for v in group { pos.varint(v) }
                 } else {
                     pos.u8(UInt8(width))
-                    if full { BitPacking.pack(group, width: width, into: &pos) } else { BitPacking.packTail(group, width: width, into: &pos) }
+                    BitPacking.pack(group, width: width, count: group.count, into: &pos)
                 }
                 start += BitPacking.count
             }
@@ -792,7 +790,7 @@ public struct PostingsCursor {
                     out[k + j] = last
                 }
             } else {
-                guard at + 1 + BitPacking.tailByteCount(within + take, width: width) <= posCount else {
+                guard at + 1 + BitPacking.byteCount(within + take, width: width) <= posCount else {
                     throw Self.corrupt("positions cut short")
                 }
                 for j in 0..<take {

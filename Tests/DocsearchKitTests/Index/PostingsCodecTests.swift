@@ -254,7 +254,7 @@ final class PostingsCodecTests: XCTestCase {
                 for _ in 0..<n { while pos.bytes[o] >= 0x80 { o += 1 }; o += 1 }
             } else {
                 kinds.insert(n == BitPacking.count ? "packed, full" : "packed, last")
-                o += 1 + (n == BitPacking.count ? BitPacking.byteCount(width: width) : BitPacking.tailByteCount(n, width: width))
+                o += 1 + BitPacking.byteCount(n, width: width)
             }
             left -= n
         }
