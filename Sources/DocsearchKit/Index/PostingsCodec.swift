@@ -763,39 +763,30 @@ public struct PostingsCursor {
             let index = posIndex + k
             let group = index / BitPacking.count, within = index % BitPacking.count
             let take = min(n - k, BitPacking.count - within)
-            // Most docs' positions lie in the group the doc before read.
-            if let buffer, group == cachedGroup {
-                let values = buffer + 2 * PostingsCodec.blockSize
-                for j in 0..<take {
-                    last &+= values[within + j]
-                    out[k + j] = last
-                }
-                k += take
-                continue
-            }
-            let (at, width) = try locateGroup(group)
-            if width == PostingsCodec.varintGroup {
-                let resume = varintGroupAt == at && varintIndex <= within
-                var o = try Self.skippingVarints(within - (resume ? varintIndex : 0), p, from: resume ? varintAt : at + 1,
-                                                 end: posCount)
-                for j in 0..<take {
-                    last &+= try Self.varint(p, posCount, &o)
-                    out[k + j] = last
-                }
-                (varintGroupAt, varintIndex, varintAt) = (at, within + take, o)
-            } else if let buffer {
-                let values = try unpackedGroup(group, at: at, width: width, into: buffer + 2 * PostingsCodec.blockSize)
+            if let buffer, let values = try packedGroup(group, into: buffer + 2 * PostingsCodec.blockSize) {
                 for j in 0..<take {
                     last &+= values[within + j]
                     out[k + j] = last
                 }
             } else {
-                guard at + 1 + BitPacking.byteCount(within + take, width: width) <= posCount else {
-                    throw Self.corrupt("positions cut short")
-                }
-                for j in 0..<take {
-                    last &+= BitPacking.value(at: within + j, p, from: at + 1, width: width)
-                    out[k + j] = last
+                let (at, width) = try locateGroup(group)
+                if width == PostingsCodec.varintGroup {
+                    let resume = varintGroupAt == at && varintIndex <= within
+                    var o = try Self.skippingVarints(within - (resume ? varintIndex : 0), p, from: resume ? varintAt : at + 1,
+                                                     end: posCount)
+                    for j in 0..<take {
+                        last &+= try Self.varint(p, posCount, &o)
+                        out[k + j] = last
+                    }
+                    (varintGroupAt, varintIndex, varintAt) = (at, within + take, o)
+                } else {
+                    guard at + 1 + BitPacking.byteCount(within + take, width: width) <= posCount else {
+                        throw Self.corrupt("positions cut short")
+                    }
+                    for j in 0..<take {
+                        last &+= BitPacking.value(at: within + j, p, from: at + 1, width: width)
+                        out[k + j] = last
+                    }
                 }
             }
             k += take
@@ -827,12 +818,16 @@ public struct PostingsCursor {
         }
     }
 
-    /// Packed group `g` (at byte `at`, of `width`) unpacked into `storage`,
-    /// which holds it until another is. A block's last group may hold fewer
-    /// than 128: only what its bytes can hold is read, the rest left as it was.
-    private mutating func unpackedGroup(_ g: Int, at: Int, width: Int, into storage: UnsafeMutablePointer<UInt32>) throws
-        -> UnsafeMutablePointer<UInt32> {
+    /// Group `g` of the current block's positions unpacked into `storage`,
+    /// which holds it until another is (most docs' positions lie in the
+    /// group the doc before read); nil for a group of varints. A block's
+    /// last group may hold fewer than 128: only what its bytes can hold is
+    /// read, the rest left as it was.
+    private mutating func packedGroup(_ g: Int, into storage: UnsafeMutablePointer<UInt32>) throws
+        -> UnsafeMutablePointer<UInt32>? {
         if cachedGroup == g { return storage }
+        let (at, width) = try locateGroup(g)
+        guard width != PostingsCodec.varintGroup else { return nil }
         guard let p = pos else { throw Self.corrupt("empty positions") }
         let available = posCount - at - 1
         if available >= BitPacking.byteCount(width: width) {
