@@ -31,18 +31,10 @@ final class TermIterator: ClauseIterator {
         guard let info = s.info(TermField.bodyFolded.key(term.folded)) else { return nil }
         body = try s.cursor(info, positions: false)
         let hasDiacritics = term.hasDiacritics
-        var bodyAgree = false
-        if hasDiacritics, let e = s.info(TermField.bodyExact.key(term.exact)) {
-            if try s.haveSamePostings(e, info) { bodyAgree = true } else { bodyExact = try s.cursor(e, positions: false) }
-        }
-        bodyFormsAgree = bodyAgree
         let titleInfo = s.info(TermField.titleFolded.key(term.folded))
         if let titleInfo { title = try s.cursor(titleInfo, positions: false) }
-        var agree = false
-        if hasDiacritics, let t = s.info(TermField.titleExact.key(term.exact)) {
-            if let titleInfo, try s.haveSamePostings(t, titleInfo) { agree = true } else { titleExact = try s.cursor(t, positions: false) }
-        }
-        titleFormsAgree = agree
+        (bodyExact, bodyFormsAgree) = hasDiacritics ? try Self.exactForm(.bodyExact, term, besides: info, in: s) : (.empty, false)
+        (titleExact, titleFormsAgree) = hasDiacritics ? try Self.exactForm(.titleExact, term, besides: titleInfo, in: s) : (.empty, false)
         hasTitle = title.docFreq > 0
         fieldNorms = context.norms
         weights = WordWeights(idf: idf, titleWeight: titleWeight, foldedOnlyWeight: foldedOnlyWeight,
@@ -62,6 +54,16 @@ final class TermIterator: ClauseIterator {
     }
 
     private let bodyBound: Double
+
+    /// The cursor of the word's exact-form list in `field` (empty when the
+    /// segment lacks it), or, when that list holds what the folded list
+    /// `folded` holds, an empty cursor and `agrees`: the list is not read.
+    private static func exactForm(_ field: TermField, _ term: Query.Term, besides folded: TermInfo?,
+                                  in s: SegmentReader) throws -> (cursor: PostingsCursor, agrees: Bool) {
+        guard let exact = s.info(field.key(term.exact)) else { return (.empty, false) }
+        if let folded, try s.haveSamePostings(exact, folded) { return (.empty, true) }
+        return (try s.cursor(exact, positions: false), false)
+    }
 
     /// A plan without the word in its title scores at most the body's bound.
     override var denseBound: Double { bodyBound }
