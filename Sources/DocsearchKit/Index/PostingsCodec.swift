@@ -823,6 +823,7 @@ public struct PostingsCursor {
     /// group the doc before read); nil for a group of varints. A block's
     /// last group may hold fewer than 128: only what its bytes can hold is
     /// read, the rest left as it was.
+    @inline(__always)
     private mutating func packedGroup(_ g: Int, into storage: UnsafeMutablePointer<UInt32>) throws
         -> UnsafeMutablePointer<UInt32>? {
         if cachedGroup == g { return storage }
