@@ -27,6 +27,7 @@ extension CommandLineTool {
         if args.has("--quiet") { configuration.accessLogger = HTTPAccessLog.disabled }
 
         let snapshot = try openIndex(args)
+        AllocatorTuning.keepFreedMemory()
         let t = terminal
         let holder = IndexHolder(snapshot: snapshot, log: { t.warn("docsearch: \($0)") })
         let server = HTTPServer(configuration: configuration, handler: WebApplication(index: holder))
