@@ -6,11 +6,13 @@ import Foundation
 /// profiling the query engine (e.g. under `perf record`).
 struct LatencyBenchmark {
     static let usage = """
-    docsearch-bench latency --index DIR [--queries FILE] [--runs N] [--warmup N] [--facets] [--repeat N]
-                            [--total-limit N] [--time-budget S]
+    docsearch-bench latency --index DIR [--queries FILE] [--runs N] [--warmup N] [--facets] [--word-scores]
+                            [--repeat N] [--total-limit N] [--time-budget S]
       --index DIR    an index built by `docsearch index` (e.g. /tmp/bench-speed/index after `speed --keep`)
       --queries      query mix (default ../shared/tools/peers/queries-plans.txt)
       --facets       also count facets over all matches, as the web page does
+      --word-scores  keep common words' scores across searches, as the server does (TermScoreCache):
+                     after the warm-up, the timed runs find them kept
       --repeat N     measure the whole mix N times (default 1), for a steady profile
       --total-limit N  count matches exactly up to N, then skip what cannot reach the top
                      (default: the engine's, 1,000)
@@ -20,7 +22,7 @@ struct LatencyBenchmark {
     static let valued: Set<String> = ["--index", "--queries", "--runs", "--warmup", "--repeat", "--total-limit",
                                       "--time-budget", BenchPaths.sharedOption,
                                       BenchPaths.binaryOption]
-    static let switches: Set<String> = ["--facets"]
+    static let switches: Set<String> = ["--facets", "--word-scores"]
 
     let index: String
     let queriesFile: String
@@ -28,6 +30,7 @@ struct LatencyBenchmark {
     let warmup: Int
     let repeats: Int
     let facets: Bool
+    let wordScores: Bool
     let totalLimit: Int?
     let timeBudget: Double?
 
@@ -39,6 +42,7 @@ struct LatencyBenchmark {
         warmup = args.value("--warmup") == "0" ? 0 : try args.int("--warmup", default: 1)
         repeats = try args.int("--repeat", default: 1)
         facets = args.has("--facets")
+        wordScores = args.has("--word-scores")
         totalLimit = try args.value("--total-limit").map { text in
             guard let n = Int(text), n >= 0 else { throw BenchArguments.Failure.badNumber(option: "--total-limit", value: text) }
             return n
@@ -54,10 +58,12 @@ struct LatencyBenchmark {
         let engine = SearchEngine(snapshot: try IndexSnapshot.open(directory: index))
         if let totalLimit { engine.totalLimit = totalLimit }
         if let timeBudget { engine.timeBudget = timeBudget }
+        if wordScores { engine.termScores = TermScoreCache() }
         // The server numbers the facet values before its first search; so does this.
         if facets { _ = try engine.snapshot.facetOrdinals() }
         print("index: \(index): \(engine.snapshot.statisticsDocumentCount) plans; \(queries.count) queries, "
-              + "\(warmup) warm-up + \(runs) timed runs each\(facets ? ", with facets" : ""), "
+              + "\(warmup) warm-up + \(runs) timed runs each\(facets ? ", with facets" : "")"
+              + "\(wordScores ? ", common words' scores kept" : ""), "
               + "matches counted exactly up to \(engine.totalLimit)")
         var latency = QueryLatency()
         for _ in 0..<repeats {

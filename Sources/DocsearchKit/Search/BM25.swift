@@ -2,7 +2,7 @@ import Foundation
 
 /// Okapi BM25: how much one term's occurrences in one field of one plan
 /// count, given how rare the term is and how long the field is.
-public struct BM25: Sendable, Equatable {
+public struct BM25: Sendable, Hashable {
     /// How fast repeated occurrences saturate (Robertson's k1).
     public var k1: Double = 1.2
     /// How much a long field is penalised (0 = not at all, 1 = fully).

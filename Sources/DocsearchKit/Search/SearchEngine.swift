@@ -44,6 +44,9 @@ public final class SearchEngine: @unchecked Sendable {
     /// word will do, cost more (+4.0 M and +9.9 M): they stay one plan at a
     /// time (callgrind).
     public var termAtATimeDensity = 8
+    /// Common words' per-plan scores kept across searches (`TermScoreCache`):
+    /// the server's engines have one; nil, every search reads every list.
+    public var termScores: TermScoreCache?
 
     private let parser = QueryParser()
     /// Each segment's field norms, worked out by the first search that
@@ -274,13 +277,14 @@ public final class SearchEngine: @unchecked Sendable {
                    let words = TermAtATime.words(Self.conjunctionOrder(required), requireAll: true, documentCount: n,
                                                  density: termAtATimeDensity) {
                     // A segment read term at a time is finished before the clock is read.
-                    try TermAtATime.conjunction(words, documentCount: n, deleted: deleted, accept: acceptAll)
+                    try TermAtATime.conjunction(words, documentCount: n, deleted: deleted, cache: termScores,
+                                                accept: acceptAll)
                     try clock()
                 } else if required.isEmpty, case let ordered = Self.disjunctionOrder(optional),
                           let words = TermAtATime.words(ordered.map(\.0), requireAll: false, documentCount: n,
                                                         density: exhaustive ? termAtATimeDensity : 0) {
                     try TermAtATime.disjunction(Array(zip(words, ordered.map(\.1))), shouldIDF: shouldIDF,
-                                                documentCount: n, deleted: deleted, accept: acceptAll)
+                                                documentCount: n, deleted: deleted, cache: termScores, accept: acceptAll)
                     try clock()
                 } else if !required.isEmpty {
                     try conjunction(required, optional: optional, threshold: { pass.heap.threshold },

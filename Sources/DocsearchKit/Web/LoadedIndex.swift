@@ -29,6 +29,7 @@ public final class LoadedIndex: @unchecked Sendable {
     public init(snapshot: IndexSnapshot) {
         self.snapshot = snapshot
         self.service = SearchService(snapshot: snapshot)
+        service.engine.termScores = TermScoreCache()
         self.loadedAt = Date()
     }
 

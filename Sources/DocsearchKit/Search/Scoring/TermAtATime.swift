@@ -36,10 +36,30 @@ enum TermAtATime {
     /// Calls `accept` once with every live plan (not marked in `deleted`)
     /// holding all `words` (iterators not yet advanced), in plan order, and
     /// their scores: the sum of the words' scores, in `words`' order.
-    static func conjunction(_ words: [TermIterator], documentCount: Int, deleted: [Bool] = [], accept: Accept) throws {
+    /// A word `cache` keeps is added from its kept scores (`TermScoreCache`).
+    static func conjunction(_ words: [TermIterator], documentCount: Int, deleted: [Bool] = [],
+                            cache: TermScoreCache? = nil, accept: Accept) throws {
         try withArrays(documentCount, held: false) { scores, rounds, _, counts in
             for (i, word) in words.enumerated() {
-                try word.accumulate(into: scores, rounds: rounds, round: UInt8(i), counts: counts)
+                let round = UInt8(i)
+                guard let kept = try keptScores(of: word, in: cache, documentCount: documentCount, counts: counts) else {
+                    try word.accumulate(into: scores, rounds: rounds, round: round, counts: counts)
+                    continue
+                }
+                // As `TermIterator.accumulate` adds them. (Another search may
+                // drop the scores from the cache meanwhile: they are held here.)
+                // Without branches: whether a plan holds the word is as good
+                // as random, and a branch on it was mispredicted (perf).
+                // x + 0 is x: the sums are as before.
+                withExtendedLifetime(kept) {
+                    let kept = kept.values
+                    for d in 0..<documentCount {
+                        let score = kept[d]
+                        let holds = rounds[d] == round && score >= 0
+                        scores[d] += holds ? score : 0
+                        rounds[d] = holds ? round &+ 1 : rounds[d]
+                    }
+                }
             }
             let all = UInt8(words.count)
             try gather(documentCount, scores: scores, into: counts, deleted: deleted, accept: accept) {
@@ -54,16 +74,41 @@ enum TermAtATime {
     /// plan holds, in `words`' order, times the share of `shouldIDF` their
     /// idfs cover (as `SearchEngine.disjunction` scales it).
     static func disjunction(_ words: [(TermIterator, idf: Double)], shouldIDF: Double, documentCount: Int,
-                            deleted: [Bool] = [], accept: Accept) throws {
+                            deleted: [Bool] = [], cache: TermScoreCache? = nil, accept: Accept) throws {
         try withArrays(documentCount, held: true) { scores, rounds, heldOrNil, counts in
             let held = heldOrNil!  // asked for
             for (word, idf) in words {
-                try word.accumulate(into: scores, held: held, idf: idf, rounds: rounds, counts: counts)
+                guard let kept = try keptScores(of: word, in: cache, documentCount: documentCount, counts: counts) else {
+                    try word.accumulate(into: scores, held: held, idf: idf, rounds: rounds, counts: counts)
+                    continue
+                }
+                withExtendedLifetime(kept) {
+                    let kept = kept.values
+                    for d in 0..<documentCount {
+                        let score = kept[d]
+                        let holds = score >= 0
+                        scores[d] += holds ? score : 0
+                        held[d] += holds ? idf : 0
+                        rounds[d] = holds ? 1 : rounds[d]
+                    }
+                }
             }
             try gather(documentCount, scores: scores, into: counts, deleted: deleted, accept: accept) { d in
                 rounds[d] == 0 ? nil : shouldIDF > 0 ? held[d] / shouldIDF : 1
             }
         }
+    }
+
+    /// The word's per-plan scores from `cache`, worked out and kept there
+    /// when it keeps the word but has not yet; nil when there is no cache or
+    /// it does not keep the word.
+    private static func keptScores(of word: TermIterator, in cache: TermScoreCache?, documentCount n: Int,
+                                   counts: UnsafeMutablePointer<UInt32>) throws -> TermScores? {
+        guard let cache, cache.keeps(plans: word.cost, documentCount: n) else { return nil }
+        if let kept = cache.scores(for: word.scoreKey), kept.values.count == n { return kept }
+        let made = try word.scoreEveryPlan(counts: counts)
+        cache.store(made, for: word.scoreKey)
+        return made
     }
 
     /// What a segment's matches are handed to: their plans and scores.

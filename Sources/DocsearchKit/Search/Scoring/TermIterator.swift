@@ -24,6 +24,8 @@ final class TermIterator: ClauseIterator {
     private var started = false
     /// Storage of the cursors that decode whole blocks; freed with the iterator.
     private var buffers: [PostingsBlockBuffer] = []
+    /// What the word's per-plan scores in this segment depend on (`TermScoreCache`).
+    let scoreKey: TermScoreCache.Key
 
     /// Nil when the segment lacks the word.
     init?(term: Query.Term, idf: Double, context: SegmentContext, titleWeight: Double, foldedOnlyWeight: Double) throws {
@@ -42,6 +44,9 @@ final class TermIterator: ClauseIterator {
                               documentCount: s.documentCount)
         averageBodyLength = context.averageBodyLength
         averageTitleLength = context.averageTitleLength
+        scoreKey = TermScoreCache.Key(segment: s.name, exact: term.exact, folded: term.folded, hasDiacritics: hasDiacritics,
+                                      idf: idf, titleWeight: titleWeight, foldedOnlyWeight: foldedOnlyWeight,
+                                      bm25: context.bm25)
         // Exact and folded-only occurrences each saturate: tf(e) + w·tf(f − e)
         // can pass k1 + 1, never (1 + w)(k1 + 1).
         let field = idf * (hasDiacritics ? 1 + foldedOnlyWeight : 1) * (context.bm25.k1 + 1)
@@ -119,6 +124,15 @@ final class TermIterator: ClauseIterator {
                     rounds: UnsafeMutablePointer<UInt8>, counts: UnsafeMutablePointer<UInt32>) throws {
         try forEachScore(counts: counts,
                          into: AnyWordSink(scores: scores, held: held, idf: heldIDF, rounds: rounds))
+    }
+
+    /// The word's score in every plan of the segment that holds it
+    /// (`TermScores.absent` elsewhere), read term at a time, for an iterator
+    /// not yet advanced; `counts` as for `accumulate`.
+    func scoreEveryPlan(counts: UnsafeMutablePointer<UInt32>) throws -> TermScores {
+        let scores = TermScores(documentCount: weights.documentCount)
+        try forEachScore(counts: counts, into: EveryPlanSink(scores: scores.values.baseAddress!))
+        return scores
     }
 
     /// Gives `sink` the word's score (`score()`'s) in each plan of its list
@@ -288,6 +302,15 @@ private struct EveryWordSink: ScoreSink {
         scores[d] += score
         rounds[d] = round &+ 1
     }
+}
+
+/// Every plan holding the word, its score set (`TermScores`).
+private struct EveryPlanSink: ScoreSink {
+    let scores: UnsafeMutablePointer<Double>
+
+    @inline(__always) func wants(_ d: Int) -> Bool { true }
+
+    @inline(__always) func add(_ d: Int, _ score: Double) { scores[d] = score }
 }
 
 /// Any word will do: every plan holding it, whose held idf grows.

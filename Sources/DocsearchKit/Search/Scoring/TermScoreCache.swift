@@ -1,0 +1,107 @@
+import Foundation
+
+/// Each plan's score for one word in one segment: what a term-at-a-time
+/// search adds up for that word (`TermIterator.scoreEveryPlan`), or
+/// `absent` where the plan lacks the word. Immutable once made.
+final class TermScores: @unchecked Sendable {
+    /// Where the plan lacks the word (scores are never negative).
+    static let absent = -1.0
+    let values: UnsafeMutableBufferPointer<Double>
+
+    init(documentCount: Int) {
+        values = .allocate(capacity: documentCount)
+        values.initialize(repeating: Self.absent)
+    }
+
+    deinit { values.deallocate() }
+
+    var byteCount: Int { values.count * MemoryLayout<Double>.stride }
+}
+
+/// The scores of common words, kept across searches by the server.
+///
+/// A word in many plans ("pháp", "luật", "kế", "hoạch") costs most of a
+/// search that holds it: its lists are read whole and scored plan by plan,
+/// half of a web search's work (callgrind, 20,000 plans). Such words recur
+/// across searches far more than whole queries do, so the server keeps each
+/// one's per-plan scores, and a later search that holds it adds them up
+/// instead (a loop over the segment's plans). Rare words are read as
+/// before: their lists are short, and keeping them would only fill the
+/// budget. The scores are the same to the bit, added in the same order.
+///
+/// One cache per `SearchEngine`, that is per snapshot: a reload starts
+/// afresh. The oldest entries go first when the budget is passed.
+public final class TermScoreCache: @unchecked Sendable {
+    /// What a word's scores depend on besides the snapshot.
+    struct Key: Hashable {
+        let segment: String
+        let exact: String
+        let folded: String
+        let hasDiacritics: Bool
+        let idf: Double
+        let titleWeight: Double
+        let foldedOnlyWeight: Double
+        let bm25: BM25
+    }
+
+    /// Most bytes of scores kept.
+    public let budget: Int
+    /// Words in fewer than one plan in this many of a segment are not kept.
+    let density: Int
+    private let lock = NSLock()
+    private var entries: [Key: TermScores] = [:]
+    /// Keys in the order they were stored, the oldest first (from `head`).
+    private var order: [Key] = []
+    private var head = 0
+    private var used = 0
+
+    public init(budget: Int = 64 << 20, density: Int = 16) {
+        self.budget = budget
+        self.density = density
+    }
+
+    /// Whether a word in `plans` of a segment's `documentCount` plans is worth keeping.
+    func keeps(plans: Int, documentCount: Int) -> Bool {
+        density > 0 && plans * density >= documentCount && documentCount * MemoryLayout<Double>.stride <= budget
+    }
+
+    /// The scores kept for `key`, or nil.
+    func scores(for key: Key) -> TermScores? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[key]
+    }
+
+    /// Keeps `scores` for `key`, dropping the oldest entries past the budget.
+    func store(_ scores: TermScores, for key: Key) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard entries[key] == nil, scores.byteCount <= budget else { return }
+        entries[key] = scores
+        order.append(key)
+        used += scores.byteCount
+        while used > budget, head < order.count {
+            if let old = entries.removeValue(forKey: order[head]) { used -= old.byteCount }
+            head += 1
+        }
+        // The dropped keys' slots are reclaimed now and then, not at each drop.
+        if head > 64 && head * 2 > order.count {
+            order.removeFirst(head)
+            head = 0
+        }
+    }
+
+    /// Bytes of scores kept.
+    public var bytesUsed: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return used
+    }
+
+    /// Words kept.
+    public var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.count
+    }
+}
