@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # HTTP throughput of `docsearch serve`: 64 keep-alive connections, 2 wrk
-# threads, a rotating mix of /api/search queries (search.lua).
+# threads, a rotating mix of /api/search queries (search.lua, 15 queries; or
+# with MIX=varied, search-varied.lua: 289 distinct queries made by
+# varied_queries.py from the 20,000 generated plans' manifest).
 #
 # usage: Benchmarks/http/bench.sh [CORPUS_DIR] [DURATION]
 #   CORPUS_DIR  plans to index (default: corpus/), e.g. /tmp/gen20k from
 #               python3 ../shared/tools/gen_plans.py --out /tmp/gen20k --count 20000 --seed 1
 #   DURATION    wrk duration (default: 15s)
-# Environment: PORT (default 18080), CONNECTIONS (64), THREADS (2), WORKERS (server threads, default: cores).
+# Environment: PORT (default 18080), CONNECTIONS (64), THREADS (2), WORKERS (server threads, default: cores),
+# MIX (search or varied).
 # wrk is installed from Debian when missing (benchmark only, never the product).
 set -euo pipefail
 
@@ -16,6 +19,11 @@ DURATION="${2:-15s}"
 PORT="${PORT:-18080}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
+case "${MIX:-search}" in
+    search) SCRIPT=search.lua ;;
+    varied) SCRIPT=search-varied.lua ;;
+    *) echo "bench: MIX must be search or varied, not ${MIX}" >&2; exit 2 ;;
+esac
 
 if ! command -v wrk >/dev/null 2>&1; then
     echo "bench: installing wrk" >&2
@@ -53,7 +61,8 @@ for _ in $(seq 1 100); do
 done
 echo "bench: $(curl -fsS "http://127.0.0.1:$PORT/healthz")" >&2
 
-# A short warm-up fills the page cache and the lazily built caches.
-wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -s "$ROOT/Benchmarks/http/search.lua" "http://127.0.0.1:$PORT" >/dev/null
-echo "bench: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s Benchmarks/http/search.lua" >&2
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/Benchmarks/http/search.lua" "http://127.0.0.1:$PORT"
+# A short warm-up fills the page cache and the lazily built caches (the
+# plans' analysed texts, the common words' scores), as a running server has them.
+wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -s "$ROOT/Benchmarks/http/$SCRIPT" "http://127.0.0.1:$PORT" >/dev/null
+echo "bench: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s Benchmarks/http/$SCRIPT" >&2
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/Benchmarks/http/$SCRIPT" "http://127.0.0.1:$PORT"
