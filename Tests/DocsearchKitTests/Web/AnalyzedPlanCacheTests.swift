@@ -39,6 +39,35 @@ final class AnalyzedPlanCacheTests: XCTestCase {
         XCTAssertEqual(plan.marks(for: query), SnippetBuilder().matches(in: plan.text, query: query))
     }
 
+    /// The cached plan finds a query's words by their forms' numbers: the
+    /// marks must be those the snippet builder finds analysing the text,
+    /// for words with and without diacritics, forms that fold alike ("Đảng",
+    /// "đẳng", "dạng"), phrases and excluded words, and cited documents.
+    func testMarksAreThoseOfAnalysingTheText() throws {
+        let snapshot = Fixtures.seedIndex.snapshot
+        let cache = AnalyzedPlanCache()
+        let queries = queries + ["Đảng", "dang", "đẳng", "quyền con người", "quyen con nguoi", "Ủy ban nhân dân tỉnh",
+                                 "uy ban nhan dan", "Long An", "\"nhân quyền\" -giáo", "Chỉ thị 44", "2021", "KẾ HOẠCH"]
+        var marked = 0
+        var records: [PlanRecord] = []
+        snapshot.forEachLiveDocument { s, d in
+            if let r = try? snapshot.record(segment: s, doc: d) { records.append(r) }
+        }
+        for record in records {
+            let plan = try XCTUnwrap(cache.plan(record))
+            let analyzed = AnalyzedText(plan.text)
+            for q in queries {
+                let query = QueryParser().parse(q)
+                let citations = SearchEngine.matchedCitations(record, query.references)
+                let want = SnippetBuilder().matches(in: analyzed, query: query)
+                    + CitationMarks.ranges(in: analyzed, matching: citations)
+                XCTAssertEqual(plan.marks(for: query, citations: citations), want, "\(q) in \(record.path)")
+                marked += want.count
+            }
+        }
+        XCTAssertGreaterThan(marked, 500)
+    }
+
     func testUnreadableFileGivesNoPlan() {
         let record = PlanRecord(id: "0000", path: "gone.txt", absolutePath: "/nonexistent/gone.txt", encoding: "UTF-8", title: "")
         XCTAssertNil(AnalyzedPlanCache().plan(record))
