@@ -82,14 +82,16 @@ enum TermAtATime {
                     try word.accumulate(into: scores, held: held, idf: idf, rounds: rounds, counts: counts)
                     continue
                 }
+                // In arithmetic the compiler vectorises: a plan lacking the
+                // word (score -1) adds max(-1, 0) = 0 and 0 · idf = 0.
                 withExtendedLifetime(kept) {
                     let kept = kept.values
                     for d in 0..<documentCount {
                         let score = kept[d]
-                        let holds = score >= 0
-                        scores[d] += holds ? score : 0
-                        held[d] += holds ? idf : 0
-                        rounds[d] = holds ? 1 : rounds[d]
+                        let holds: Double = score >= 0 ? 1 : 0
+                        scores[d] += Swift.max(score, 0)
+                        held[d] += holds * idf
+                        rounds[d] |= UInt8(holds)
                     }
                 }
             }
