@@ -3,24 +3,31 @@ import Foundation
 /// A plan's text as read back for snippets and the plan page (its first
 /// `PlanLookup.shownTextLimit` bytes), with where each word stands.
 ///
-/// Each token is kept as two numbers, its folded and exact forms hashed
-/// (`formKey`), and its byte range: a query's words are found by a scan
-/// over them. Dictionaries from each word as a String to its ranges made
-/// a String or two per token and hashed each with Unicode normalisation:
-/// analysing a plan that missed the cache was most of a server's time on
-/// 289 varied queries (perf). Where cited documents are written, which only
-/// queries naming one ask for, is worked out on first use.
+/// Each token is kept as its byte range, grouped by its folded form's
+/// number and, with diacritics, by its exact form's (`formKey`,
+/// `FormIndex`): a query's word is found in one probe. Dictionaries from
+/// each word as a String to its ranges made a String or two per token and
+/// hashed each with Unicode normalisation: analysing plans that missed the
+/// cache was most of a server's time on 289 varied queries (perf). A scan
+/// over every token per query word instead was 11% of the server's time
+/// on corpus/; sorting the tokens by number made analysing dearer, and a
+/// table per form as large as twice the tokens left fewer plans in the
+/// cache's budget. Where cited documents are written, which only queries
+/// naming one ask for, is worked out on first use.
 final class AnalyzedPlan: @unchecked Sendable {
     let text: String
     /// True when the plan's text goes on past `text`.
     let isCut: Bool
     /// `text` as UTF-8, for snippets.
     let bytes: [UInt8]
-    /// Per token, in text order: its folded form's key, its exact form's
-    /// key (the folded one's for a form without diacritics), its UTF-8 range.
-    private let foldedKeys: [UInt64]
-    private let exactKeys: [UInt64]
-    private let ranges: [Range<Int>]
+    /// Each token's UTF-8 range, in text order, as two offsets (the text
+    /// is at most `PlanLookup.shownTextLimit` bytes): half a Range's size,
+    /// and the budget keeps more plans.
+    private let starts: [UInt32]
+    private let ends: [UInt32]
+    /// The tokens by folded form; the tokens with diacritics by exact form.
+    private let byFolded: FormIndex
+    private let byExact: FormIndex
     /// Cited document key → where it is written in `text`.
     private let citationMentions = OnceValue<[String: [Range<Int>]]>()
     /// Approximate memory held, for the cache's budget.
@@ -30,24 +37,26 @@ final class AnalyzedPlan: @unchecked Sendable {
         self.text = text
         self.isCut = isCut
         let bytes = Array(text.utf8)
-        var foldedKeys: [UInt64] = [], exactKeys: [UInt64] = [], ranges: [Range<Int>] = []
-        let estimate = bytes.count / 4
-        foldedKeys.reserveCapacity(estimate)
-        exactKeys.reserveCapacity(estimate)
-        ranges.reserveCapacity(estimate)
+        var starts: [UInt32] = [], ends: [UInt32] = [], folded: [UInt64] = [], exact: [UInt64] = []
+        starts.reserveCapacity(bytes.count / 4)
+        ends.reserveCapacity(bytes.count / 4)
+        folded.reserveCapacity(bytes.count / 4)
+        exact.reserveCapacity(bytes.count / 4)
         bytes.withUnsafeBufferPointer { utf8 in
             analyzer.forEachToken(inUTF8: utf8) { token in
-                let folded = Self.formKey(token.foldedUTF8)
-                foldedKeys.append(folded)
-                exactKeys.append(token.hasDiacritics ? Self.formKey(token.exactUTF8) : folded)
-                ranges.append(token.byteRange)
+                starts.append(UInt32(truncatingIfNeeded: token.byteRange.lowerBound))
+                ends.append(UInt32(truncatingIfNeeded: token.byteRange.upperBound))
+                folded.append(Self.formKey(token.foldedUTF8))
+                // A form without diacritics is its folded word's (`SnippetBuilder.marks`).
+                exact.append(token.hasDiacritics ? Self.formKey(token.exactUTF8) : FormIndex.none)
             }
         }
         self.bytes = bytes
-        self.foldedKeys = foldedKeys
-        self.exactKeys = exactKeys
-        self.ranges = ranges
-        cost = 2 * bytes.count + foldedKeys.count * 32 + 256
+        self.starts = starts
+        self.ends = ends
+        byFolded = FormIndex(folded)
+        byExact = FormIndex(exact)
+        cost = 2 * bytes.count + starts.count * 8 + byFolded.byteCount + byExact.byteCount + 256
     }
 
     /// One number per word form (FNV-1a over its UTF-8, as the analyser
@@ -64,12 +73,9 @@ final class AnalyzedPlan: @unchecked Sendable {
         return word.withUTF8 { formKey($0) }
     }
 
-    /// Where a form stands: the ranges of the tokens whose key in `keys` is the form's.
-    private func ranges(of word: String, in keys: [UInt64]) -> [Range<Int>] {
-        let key = Self.formKey(word)
-        var out: [Range<Int>] = []
-        for i in keys.indices where keys[i] == key { out.append(ranges[i]) }
-        return out
+    /// Where a form stands, in text order.
+    private func ranges(of word: String, in index: FormIndex) -> [Range<Int>] {
+        index.tokens(withKey: Self.formKey(word)).map { Int(starts[Int($0)])..<Int(ends[Int($0)]) }
     }
 
     /// What a snippet and the plan page mark for a query: its words, and
@@ -93,9 +99,89 @@ final class AnalyzedPlan: @unchecked Sendable {
     /// ones): the same marks as `SnippetBuilder.matches(in:query:)`, without
     /// analysing the text again.
     func marks(for query: Query) -> [Range<Int>] {
-        SnippetBuilder.marks(for: query, folded: { self.ranges(of: $0, in: self.foldedKeys) },
-                             exact: { self.ranges(of: $0, in: self.exactKeys) })
+        SnippetBuilder.marks(for: query, folded: { self.ranges(of: $0, in: self.byFolded) },
+                             exact: { self.ranges(of: $0, in: self.byExact) })
     }
+}
+
+/// A text's tokens grouped by a number of their form: an open-addressed
+/// table from each number to its group, and the groups' tokens one after
+/// another, each group in text order (a counting sort, two passes).
+struct FormIndex {
+    /// A token filed under no number.
+    static let none: UInt64 = 0
+    /// The numbers, in open addressing, and each one's group.
+    private let slots: [UInt64]
+    private let groups: [Int32]
+    /// Group g's tokens are `tokens[starts[g]..<starts[g + 1]]`.
+    private let starts: [Int32]
+    private let tokens: [Int32]
+
+    /// Files token i under `keys[i]` (`none`: not filed).
+    init(_ keys: [UInt64]) {
+        // Room for every number at most half full: a text repeats its words,
+        // so the numbers are far fewer than the tokens; counted first.
+        var capacity = 16
+        var slots = [UInt64](repeating: Self.none, count: capacity), groups = [Int32](repeating: -1, count: capacity)
+        var groupOf = [Int32](repeating: -1, count: keys.count)
+        var counts: [Int32] = []
+        func insert(_ key: UInt64) -> Int32 {
+            let mask = capacity - 1
+            var s = Int(truncatingIfNeeded: key) & mask
+            while slots[s] != Self.none && slots[s] != key { s = (s + 1) & mask }
+            if slots[s] == Self.none {
+                slots[s] = key
+                groups[s] = Int32(counts.count)
+                counts.append(0)
+            }
+            return groups[s]
+        }
+        for (i, key) in keys.enumerated() where key != Self.none {
+            if 2 * (counts.count + 1) > capacity {
+                // Grow and file the numbers again, in the same groups.
+                let old = zip(slots, groups).filter { $0.0 != Self.none }
+                capacity *= 2
+                slots = [UInt64](repeating: Self.none, count: capacity)
+                groups = [Int32](repeating: -1, count: capacity)
+                for (k, g) in old {
+                    var s = Int(truncatingIfNeeded: k) & (capacity - 1)
+                    while slots[s] != Self.none { s = (s + 1) & (capacity - 1) }
+                    slots[s] = k
+                    groups[s] = g
+                }
+            }
+            let g = insert(key)
+            groupOf[i] = g
+            counts[Int(g)] += 1
+        }
+        var starts = [Int32](repeating: 0, count: counts.count + 1)
+        for g in counts.indices { starts[g + 1] = starts[g] + counts[g] }
+        var fill = starts
+        var tokens = [Int32](repeating: 0, count: Int(starts[counts.count]))
+        for (i, g) in groupOf.enumerated() where g >= 0 {
+            tokens[Int(fill[Int(g)])] = Int32(i)
+            fill[Int(g)] += 1
+        }
+        self.slots = slots
+        self.groups = groups
+        self.starts = starts
+        self.tokens = tokens
+    }
+
+    /// The tokens filed under `key`, ascending.
+    func tokens(withKey key: UInt64) -> ArraySlice<Int32> {
+        guard key != Self.none else { return [] }
+        let mask = slots.count - 1
+        var s = Int(truncatingIfNeeded: key) & mask
+        while slots[s] != key {
+            if slots[s] == Self.none { return [] }
+            s = (s + 1) & mask
+        }
+        let g = Int(groups[s])
+        return tokens[Int(starts[g])..<Int(starts[g + 1])]
+    }
+
+    var byteCount: Int { slots.count * 12 + starts.count * 4 + tokens.count * 4 }
 }
 
 /// Plans recently shown, analysed once: reading a plan back and analysing its
