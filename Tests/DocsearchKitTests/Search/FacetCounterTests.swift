@@ -139,16 +139,7 @@ final class FacetCounterTests: XCTestCase {
     func testSlotCountingAgreesWithTextCountingAfterPlansAreDeleted() throws {
         let corpus = try Fixtures.generatedPlans(count: 300, seed: 12, name: "facet-deleted")
         defer { try? FileManager.default.removeItem(at: corpus) }
-        let plans = corpus.appendingPathComponent("plans")
-        let index = corpus.appendingPathComponent("idx").path
-        _ = try IndexWriter.run(IndexWriter.Options(directory: index, roots: [plans.path]))
-        let files = try FileManager.default.subpathsOfDirectory(atPath: plans.path).filter { $0.hasSuffix(".txt") }.sorted()
-        for f in files.prefix(40) { try FileManager.default.removeItem(at: plans.appendingPathComponent(f)) }
-        for f in files.dropFirst(40).prefix(10) {
-            let url = plans.appendingPathComponent(f)
-            try (try String(contentsOf: url, encoding: .utf8) + "\nPhụ lục kèm theo.\n").write(to: url, atomically: true, encoding: .utf8)
-        }
-        _ = try IndexWriter.run(IndexWriter.Options(directory: index, roots: [plans.path]))
+        let index = try Fixtures.updatedIndex(of: corpus, removed: 40, changed: 10)
         let snapshot = try IndexSnapshot.open(directory: index)
         XCTAssertEqual(snapshot.documentCount, 260)
         XCTAssertFalse(snapshot.deleted.allSatisfy(\.isEmpty), "the update deleted plans from a segment")

@@ -50,6 +50,24 @@ enum Fixtures {
         return corpus
     }
 
+    /// An index of a generated corpus's plans at `corpus`/idx, indexed, then
+    /// updated once after its first `removed` files (in name order) were
+    /// removed and the next `changed` had a line added: its segments carry
+    /// deletion marks. Returns the index's path.
+    static func updatedIndex(of corpus: URL, removed: Int, changed: Int) throws -> String {
+        let plans = corpus.appendingPathComponent("plans")
+        let index = corpus.appendingPathComponent("idx").path
+        _ = try IndexWriter.run(IndexWriter.Options(directory: index, roots: [plans.path]))
+        let files = try FileManager.default.subpathsOfDirectory(atPath: plans.path).filter { $0.hasSuffix(".txt") }.sorted()
+        for f in files.prefix(removed) { try FileManager.default.removeItem(at: plans.appendingPathComponent(f)) }
+        for f in files.dropFirst(removed).prefix(changed) {
+            let url = plans.appendingPathComponent(f)
+            try (try String(contentsOf: url, encoding: .utf8) + "\nPhụ lục kèm theo.\n").write(to: url, atomically: true, encoding: .utf8)
+        }
+        _ = try IndexWriter.run(IndexWriter.Options(directory: index, roots: [plans.path]))
+        return index
+    }
+
     /// A copy of corpus/ in a scratch folder, so tests may change files.
     static func corpusCopy() throws -> URL {
         let dir = try scratch("corpus")
