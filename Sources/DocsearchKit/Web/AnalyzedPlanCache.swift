@@ -119,40 +119,30 @@ struct FormIndex {
 
     /// Files token i under `keys[i]` (`none`: not filed).
     init(_ keys: [UInt64]) {
-        // Room for every number at most half full: a text repeats its words,
-        // so the numbers are far fewer than the tokens; counted first.
-        var capacity = 16
-        var slots = [UInt64](repeating: Self.none, count: capacity), groups = [Int32](repeating: -1, count: capacity)
+        // The table is kept at most half full, doubled and filled again
+        // (each number in its group) when it would pass that.
+        var slots = [UInt64](repeating: Self.none, count: 16), groups = [Int32](repeating: -1, count: 16)
         var groupOf = [Int32](repeating: -1, count: keys.count)
         var counts: [Int32] = []
-        func insert(_ key: UInt64) -> Int32 {
-            let mask = capacity - 1
-            var s = Int(truncatingIfNeeded: key) & mask
-            while slots[s] != Self.none && slots[s] != key { s = (s + 1) & mask }
+        for (i, key) in keys.enumerated() where key != Self.none {
+            if 2 * (counts.count + 1) > slots.count {
+                let filed = zip(slots, groups).filter { $0.0 != Self.none }
+                slots = [UInt64](repeating: Self.none, count: 2 * slots.count)
+                groups = [Int32](repeating: -1, count: slots.count)
+                for (k, g) in filed {
+                    let s = Self.slot(of: k, in: slots)
+                    slots[s] = k
+                    groups[s] = g
+                }
+            }
+            let s = Self.slot(of: key, in: slots)
             if slots[s] == Self.none {
                 slots[s] = key
                 groups[s] = Int32(counts.count)
                 counts.append(0)
             }
-            return groups[s]
-        }
-        for (i, key) in keys.enumerated() where key != Self.none {
-            if 2 * (counts.count + 1) > capacity {
-                // Grow and file the numbers again, in the same groups.
-                let old = zip(slots, groups).filter { $0.0 != Self.none }
-                capacity *= 2
-                slots = [UInt64](repeating: Self.none, count: capacity)
-                groups = [Int32](repeating: -1, count: capacity)
-                for (k, g) in old {
-                    var s = Int(truncatingIfNeeded: k) & (capacity - 1)
-                    while slots[s] != Self.none { s = (s + 1) & (capacity - 1) }
-                    slots[s] = k
-                    groups[s] = g
-                }
-            }
-            let g = insert(key)
-            groupOf[i] = g
-            counts[Int(g)] += 1
+            groupOf[i] = groups[s]
+            counts[Int(groups[s])] += 1
         }
         var starts = [Int32](repeating: 0, count: counts.count + 1)
         for g in counts.indices { starts[g + 1] = starts[g] + counts[g] }
@@ -168,15 +158,20 @@ struct FormIndex {
         self.tokens = tokens
     }
 
+    /// Where `key` is in `slots` (a power of two long, never full), or the
+    /// empty slot where it would go: linear probing from its low bits.
+    private static func slot(of key: UInt64, in slots: [UInt64]) -> Int {
+        let mask = slots.count - 1
+        var s = Int(truncatingIfNeeded: key) & mask
+        while slots[s] != key && slots[s] != none { s = (s + 1) & mask }
+        return s
+    }
+
     /// The tokens filed under `key`, ascending.
     func tokens(withKey key: UInt64) -> ArraySlice<Int32> {
         guard key != Self.none else { return [] }
-        let mask = slots.count - 1
-        var s = Int(truncatingIfNeeded: key) & mask
-        while slots[s] != key {
-            if slots[s] == Self.none { return [] }
-            s = (s + 1) & mask
-        }
+        let s = Self.slot(of: key, in: slots)
+        guard slots[s] == key else { return [] }
         let g = Int(groups[s])
         return tokens[Int(starts[g])..<Int(starts[g + 1])]
     }
