@@ -193,7 +193,7 @@ public struct SnippetBuilder: Sendable {
     static func foldedKey(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
         guard let p = word.baseAddress else { return 0 }
         let fold = LatinTables.fold
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = FNV1a()
         var i = 0
         while i < word.count {
             let (v, width): (UInt32, Int) = p[i] < 0x80 ? (UInt32(p[i]), 1) : UTF8Codec.decode(p, i, word.count)
@@ -203,9 +203,9 @@ public struct SnippetBuilder: Sendable {
                 f = ScalarCase.tableFold(v, fold: fold) ?? v
                 if f == 0 { continue }
             }
-            h = (h ^ UInt64(f)) &* 0x100_0000_01b3
+            h.add(UInt64(f))
         }
-        return h
+        return h.value
     }
 
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }

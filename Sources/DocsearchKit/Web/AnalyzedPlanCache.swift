@@ -59,13 +59,13 @@ final class AnalyzedPlan: @unchecked Sendable {
         cost = 2 * bytes.count + starts.count * 8 + byFolded.byteCount + byExact.byteCount + 256
     }
 
-    /// One number per word form (FNV-1a over its UTF-8, as the analyser
+    /// One number per word form (`FNV1a` over its UTF-8, as the analyser
     /// writes it). Two forms of a plan and a query sharing a number by
-    /// chance (about one in 2⁶⁴ a pair) would mark a wrong word in a snippet.
+    /// chance would mark a wrong word in a snippet.
     static func formKey(_ utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
+        var h = FNV1a()
+        for b in utf8 { h.add(UInt64(b)) }
+        return h.value
     }
 
     static func formKey(_ word: String) -> UInt64 {
