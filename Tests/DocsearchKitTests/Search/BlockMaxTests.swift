@@ -78,8 +78,7 @@ final class BlockMaxTests: XCTestCase {
     func testPruningKeepsTheTopOfQuestionsOfCommonWords() throws {
         let corpus = try Fixtures.generatedPlans(count: 400, seed: 21, name: "questions")
         defer { try? FileManager.default.removeItem(at: corpus) }
-        let index = corpus.appendingPathComponent("idx").path
-        _ = try IndexWriter.run(IndexWriter.Options(directory: index, roots: [corpus.appendingPathComponent("plans").path]))
+        let index = try Fixtures.index(of: corpus)
         let snapshot = try IndexSnapshot.open(directory: index)
         let reference = SearchEngine(snapshot: snapshot), skipping = SearchEngine(snapshot: snapshot)
         skipping.totalLimit = 0

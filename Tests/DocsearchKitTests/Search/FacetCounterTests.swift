@@ -128,8 +128,7 @@ final class FacetCounterTests: XCTestCase {
     func testSlotCountingAgreesWithTextCountingOnGeneratedPlans() throws {
         let corpus = try Fixtures.generatedPlans(count: 300, seed: 11, name: "facet-gen")
         defer { try? FileManager.default.removeItem(at: corpus) }
-        let index = corpus.appendingPathComponent("idx").path
-        _ = try IndexWriter.run(IndexWriter.Options(directory: index, roots: [corpus.appendingPathComponent("plans").path]))
+        let index = try Fixtures.index(of: corpus)
         try assertSlotCountingAgreesWithTextCounting(index: index, plans: 300)
     }
 

@@ -69,8 +69,7 @@ final class TermScoreCacheTests: XCTestCase {
     func testScoresAreKeptApartPerWeighting() throws {
         let corpus = try Fixtures.generatedPlans(count: 200, seed: 22, name: "kept-weights")
         defer { try? FileManager.default.removeItem(at: corpus) }
-        let index = corpus.appendingPathComponent("idx").path
-        _ = try IndexWriter.run(IndexWriter.Options(directory: index, roots: [corpus.appendingPathComponent("plans").path]))
+        let index = try Fixtures.index(of: corpus)
         let snapshot = try IndexSnapshot.open(directory: index)
         let kept = SearchEngine(snapshot: snapshot), reading = SearchEngine(snapshot: snapshot)
         kept.termScores = TermScoreCache()

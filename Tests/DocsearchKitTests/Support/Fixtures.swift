@@ -50,14 +50,21 @@ enum Fixtures {
         return corpus
     }
 
+    /// The index of a generated corpus's plans (`generatedPlans`), built at
+    /// `corpus`/idx; returns its path.
+    static func index(of corpus: URL) throws -> String {
+        let index = corpus.appendingPathComponent("idx").path
+        _ = try IndexWriter.run(IndexWriter.Options(directory: index, roots: [corpus.appendingPathComponent("plans").path]))
+        return index
+    }
+
     /// An index of a generated corpus's plans at `corpus`/idx, indexed, then
     /// updated once after its first `removed` files (in name order) were
     /// removed and the next `changed` had a line added: its segments carry
     /// deletion marks. Returns the index's path.
     static func updatedIndex(of corpus: URL, removed: Int, changed: Int) throws -> String {
         let plans = corpus.appendingPathComponent("plans")
-        let index = corpus.appendingPathComponent("idx").path
-        _ = try IndexWriter.run(IndexWriter.Options(directory: index, roots: [plans.path]))
+        let index = try Self.index(of: corpus)
         let files = try FileManager.default.subpathsOfDirectory(atPath: plans.path).filter { $0.hasSuffix(".txt") }.sorted()
         for f in files.prefix(removed) { try FileManager.default.removeItem(at: plans.appendingPathComponent(f)) }
         for f in files.dropFirst(removed).prefix(changed) {
