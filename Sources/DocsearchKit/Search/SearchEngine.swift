@@ -274,16 +274,17 @@ public final class SearchEngine: @unchecked Sendable {
             try withExtendedLifetime((required, optional, prohibited)) {
                 let n = segment.documentCount
                 if optional.isEmpty,
-                   let words = TermAtATime.words(Self.conjunctionOrder(required), requireAll: true, documentCount: n,
-                                                 density: termAtATimeDensity) {
+                   let whole = TermAtATime.clauses(Self.conjunctionOrder(required), requireAll: true, documentCount: n,
+                                                   density: termAtATimeDensity, phrasesKeptIn: termScores) {
                     // A segment read term at a time is finished before the clock is read.
-                    try TermAtATime.conjunction(words, documentCount: n, deleted: deleted, cache: termScores,
+                    try TermAtATime.conjunction(whole, documentCount: n, deleted: deleted, cache: termScores,
                                                 accept: acceptAll)
                     try clock()
                 } else if required.isEmpty, case let ordered = Self.disjunctionOrder(optional),
-                          let words = TermAtATime.words(ordered.map(\.0), requireAll: false, documentCount: n,
-                                                        density: exhaustive ? termAtATimeDensity : 0) {
-                    try TermAtATime.disjunction(Array(zip(words, ordered.map(\.1))), shouldIDF: shouldIDF,
+                          let whole = TermAtATime.clauses(ordered.map(\.0), requireAll: false, documentCount: n,
+                                                          density: exhaustive ? termAtATimeDensity : 0,
+                                                          phrasesKeptIn: termScores) {
+                    try TermAtATime.disjunction(Array(zip(whole, ordered.map(\.1))), shouldIDF: shouldIDF,
                                                 documentCount: n, deleted: deleted, cache: termScores, accept: acceptAll)
                     try clock()
                 } else if !required.isEmpty {

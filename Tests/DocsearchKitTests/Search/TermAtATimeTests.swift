@@ -24,7 +24,7 @@ final class TermAtATimeTests: XCTestCase {
 
     /// Every plan holding all the words, and its score summed word by word,
     /// rarest first, one plan at a time.
-    private func planAtATime(_ words: [TermIterator]) throws -> [(UInt32, Double)] {
+    private func planAtATime(_ words: [ClauseIterator]) throws -> [(UInt32, Double)] {
         let ordered = SearchEngine.conjunctionOrder(words)
         var out: [(UInt32, Double)] = []
         var d = try ordered[0].advance(to: 0)
@@ -96,7 +96,7 @@ final class TermAtATimeTests: XCTestCase {
         let compared = try compare(queries, planAtATime: { query, c in
             try iterators(query, c).map(planAtATime)
         }, termAtATime: { query, c, accept in
-            let words = try XCTUnwrap(TermAtATime.words(SearchEngine.conjunctionOrder(try XCTUnwrap(iterators(query, c))),
+            let words = try XCTUnwrap(TermAtATime.clauses(SearchEngine.conjunctionOrder(try XCTUnwrap(iterators(query, c))),
                                                         requireAll: true, documentCount: c.segment.documentCount,
                                                         density: .max / 2))
             try TermAtATime.conjunction(words, documentCount: c.segment.documentCount, accept: accept)
@@ -122,12 +122,79 @@ final class TermAtATimeTests: XCTestCase {
             try anyPlanAtATime(try clauses(query, c), shouldIDF: shouldIDF(query))
         }, termAtATime: { query, c, accept in
             let ordered = SearchEngine.disjunctionOrder(try clauses(query, c))
-            let words = try XCTUnwrap(TermAtATime.words(ordered.map(\.0), requireAll: false,
+            let words = try XCTUnwrap(TermAtATime.clauses(ordered.map(\.0), requireAll: false,
                                                         documentCount: c.segment.documentCount, density: .max / 2))
             try TermAtATime.disjunction(Array(zip(words, ordered.map(\.1))), shouldIDF: shouldIDF(query),
                                         documentCount: c.segment.documentCount, accept: accept)
         })
         XCTAssertGreaterThan(compared, 1000)
+    }
+
+    /// The server keeps quoted phrases' scores (`TermScoreCache`), so a
+    /// phrase is read term at a time too: its scores, worked out afresh or
+    /// kept, must be those of one plan at a time, beside words that are all
+    /// required and among words of which any will do.
+    func testPhraseScoresAreThoseOfOnePlanAtATime() throws {
+        let queries = ["\"quyền sử dụng đất\"", "\"người lao động\" hợp đồng", "bồi thường \"thiệt hại\"",
+                       "\"trach nhiem\" hinh su", "\"luật\""]
+        /// The query's phrases and words, with distinct idfs; nil when the segment lacks one.
+        func clauses(_ query: String, _ c: SegmentContext) throws -> [(ClauseIterator, Double)]? {
+            let parsed = QueryParser().parse(query)
+            var out: [(ClauseIterator, Double)] = []
+            for (i, p) in parsed.phrases.enumerated() {
+                guard let it = try PhraseIterator(phrase: p, idf: 2.1 + Double(i) / 5, context: c) else { return nil }
+                out.append((it, 2.1 + Double(i) / 5))
+            }
+            for (i, t) in parsed.terms.enumerated() {
+                guard let it = try TermIterator(term: t, idf: 0.5 + Double(i) / 7, context: c, titleWeight: 2,
+                                                foldedOnlyWeight: 0.3) else { return nil }
+                out.append((it, 0.5 + Double(i) / 7))
+            }
+            return out
+        }
+        for kept in [false, true] {
+            let cache = TermScoreCache()
+            let all = try compare(queries, planAtATime: { query, c in
+                try clauses(query, c).map { try planAtATime($0.map(\.0)) }
+            }, termAtATime: { query, c, accept in
+                let ordered = SearchEngine.conjunctionOrder(try XCTUnwrap(clauses(query, c)).map(\.0))
+                let whole = try XCTUnwrap(TermAtATime.clauses(ordered, requireAll: true, documentCount: c.segment.documentCount,
+                                                              density: .max / 2, phrasesKeptIn: cache))
+                try TermAtATime.conjunction(whole, documentCount: c.segment.documentCount, cache: kept ? cache : nil,
+                                            accept: accept)
+            })
+            XCTAssertGreaterThan(all, 500)
+            let any = try compare(queries, planAtATime: { query, c in
+                guard let clauses = try clauses(query, c) else { return nil }
+                return try anyPlanAtATime(clauses, shouldIDF: clauses.reduce(0) { $0 + $1.1 })
+            }, termAtATime: { query, c, accept in
+                let clauses = try XCTUnwrap(clauses(query, c))
+                let ordered = SearchEngine.disjunctionOrder(clauses)
+                let whole = try XCTUnwrap(TermAtATime.clauses(ordered.map(\.0), requireAll: false,
+                                                              documentCount: c.segment.documentCount,
+                                                              density: .max / 2, phrasesKeptIn: cache))
+                try TermAtATime.disjunction(Array(zip(whole, ordered.map(\.1))), shouldIDF: clauses.reduce(0) { $0 + $1.1 },
+                                            documentCount: c.segment.documentCount, cache: kept ? cache : nil,
+                                            accept: accept)
+            })
+            XCTAssertGreaterThan(any, all)
+            XCTAssertEqual(cache.count > 0, kept, "phrases and common words were kept only when asked")
+        }
+    }
+
+    /// A phrase is read term at a time only where its scores may be kept:
+    /// without a cache (the CLI) one plan at a time may skip plans.
+    func testPhrasesAreReadTermAtATimeOnlyWithACache() throws {
+        let snapshot = try Fixtures.alqacEngine().snapshot
+        let segment = try XCTUnwrap(snapshot.segments.max { $0.documentCount < $1.documentCount })
+        let c = context(snapshot, segment)
+        let phrase = try XCTUnwrap(try PhraseIterator(phrase: QueryParser().parse("\"quy định\"").phrases[0], idf: 2,
+                                                      context: c))
+        let n = segment.documentCount
+        XCTAssertGreaterThan(phrase.cost * 8, n)
+        XCTAssertNil(TermAtATime.clauses([phrase], requireAll: true, documentCount: n, density: 8))
+        XCTAssertNotNil(TermAtATime.clauses([phrase], requireAll: true, documentCount: n, density: 8,
+                                            phrasesKeptIn: TermScoreCache()))
     }
 
     /// A rare word leads one plan at a time through few plans: the segment
@@ -140,13 +207,13 @@ final class TermAtATimeTests: XCTestCase {
         let common = try XCTUnwrap(try iterators("quy định", c))
         let n = segment.documentCount
         XCTAssertGreaterThan(common.map(\.cost).min()! * 8, n)
-        XCTAssertNotNil(TermAtATime.words(common, requireAll: true, documentCount: n, density: 8))
-        XCTAssertNil(TermAtATime.words(common, requireAll: true, documentCount: n, density: 0))
+        XCTAssertNotNil(TermAtATime.clauses(common, requireAll: true, documentCount: n, density: 8))
+        XCTAssertNil(TermAtATime.clauses(common, requireAll: true, documentCount: n, density: 0))
         let rare = try XCTUnwrap(try iterators("quy định hành khách", c))
         XCTAssertLessThan(rare.map(\.cost).min()! * 8, n)
-        XCTAssertNil(TermAtATime.words(rare, requireAll: true, documentCount: n, density: 8))
+        XCTAssertNil(TermAtATime.clauses(rare, requireAll: true, documentCount: n, density: 8))
         // Any of them will do: together they hold enough plans.
-        XCTAssertNotNil(TermAtATime.words(rare, requireAll: false, documentCount: n, density: 8))
+        XCTAssertNotNil(TermAtATime.clauses(rare, requireAll: false, documentCount: n, density: 8))
     }
 
     /// Through the engine, with facets (which count every match): the same

@@ -62,6 +62,44 @@ final class TermScoreCacheTests: XCTestCase {
         XCTAssertLessThanOrEqual(cache.bytesUsed, cache.budget)
     }
 
+    /// Quoted phrases of common words are kept too, alone or beside words
+    /// that must be there (+) or must not (-): the same answers as reading
+    /// every position, on the law articles and on generated plans.
+    func testKeptPhrasesAnswerAsReadingEveryPosition() throws {
+        let kept = try Fixtures.alqacEngine(), reading = try Fixtures.alqacEngine()
+        kept.termScores = TermScoreCache()
+        let matched = try assertSameAnswers(kept: kept, reading: reading, [
+            "\"quyền sử dụng đất\"", "\"quyen su dung dat\"", "\"người lao động\" +hợp", "\"quy định\" -\"pháp luật\"",
+            "\"trách nhiệm\" \"bồi thường\"", "\"luật\""])
+        XCTAssertGreaterThan(matched, 5_000)
+
+        let corpus = try Fixtures.generatedPlans(count: 200, seed: 23, name: "kept-phrases")
+        defer { try? FileManager.default.removeItem(at: corpus) }
+        let snapshot = try IndexSnapshot.open(directory: try Fixtures.index(of: corpus))
+        let plans = SearchEngine(snapshot: snapshot), readingPlans = SearchEngine(snapshot: snapshot)
+        plans.termScores = TermScoreCache()
+        try assertSameAnswers(kept: plans, reading: readingPlans, [
+            "\"tiếp cận pháp luật\"", "\"tiep can phap luat\"", "\"kế hoạch\" +tuyên", "\"bình đẳng giới\"",
+            "\"ủy ban nhân dân\" -\"giáo dục\""])
+    }
+
+    /// A phrase is kept once per segment where it is read term at a time,
+    /// apart from its words.
+    func testEachSegmentKeepsAPhraseOnce() throws {
+        let engine = try Fixtures.alqacEngine()
+        let cache = TermScoreCache()
+        engine.termScores = cache
+        for _ in 0..<2 {
+            _ = try engine.search(SearchRequest(query: "\"quy định\"", limit: 5, wantFacets: true, exactTotal: true))
+        }
+        let expected = engine.snapshot.segments.filter { segment in
+            let holding = ["quy", "dinh"].compactMap { segment.info(TermField.bodyFolded.key($0))?.docFreq }
+            return holding.count == 2 && holding.min()! * engine.termAtATimeDensity >= segment.documentCount
+        }.count
+        XCTAssertGreaterThan(expected, 1, "the phrase is common in more than one segment")
+        XCTAssertEqual(cache.count, expected)
+    }
+
     /// A word is kept per weighting: a search under other weights (BM25's
     /// k1 and b, the title's weight, folded-only matches' weight) must not
     /// find the scores of the first. On generated plans, whose titles hold
@@ -128,7 +166,7 @@ final class TermScoreCacheTests: XCTestCase {
         XCTAssertFalse(cache.keeps(plans: 1000, documentCount: 1000), "one segment's scores would pass the budget")
         XCTAssertFalse(TermScoreCache(density: 0).keeps(plans: 100, documentCount: 100))
         func key(_ word: String) -> TermScoreCache.Key {
-            TermScoreCache.Key(segment: "seg-000001-0001.dseg", exact: word, folded: word, hasDiacritics: false, idf: 1.2,
+            TermScoreCache.Key(segment: "seg-000001-0001.dseg", clause: .word(exact: word, folded: word, hasDiacritics: false), idf: 1.2,
                                titleWeight: 2, foldedOnlyWeight: 0.3, bm25: BM25())
         }
         let words = ["luat", "dat", "nguoi", "quyen"]

@@ -1,5 +1,5 @@
 /// A quoted phrase: plans where the folded words stand one after another.
-final class PhraseIterator: ClauseIterator {
+final class PhraseIterator: ClauseIterator, WholeSegmentScoring {
     /// One cursor per word, in storage of their own: held in an array
     /// property, each cursor's move checked the array's uniqueness (perf).
     private let cursors: UnsafeMutableBufferPointer<PostingsCursor>
@@ -18,6 +18,11 @@ final class PhraseIterator: ClauseIterator {
     private let readOrder: UnsafeMutableBufferPointer<Int>
     /// Storage of the cursors that decode whole blocks; freed with the iterator.
     private var buffers: [PostingsBlockBuffer] = []
+    /// What the phrase's per-plan scores in this segment depend on
+    /// (`TermScoreCache`): its folded words, idf and BM25; a phrase is
+    /// scored in the body alone, so the weights of the title and of
+    /// folded-only matches are left out (0).
+    let scoreKey: TermScoreCache.Key
 
     init?(phrase: Query.Phrase, idf: Double, context: SegmentContext) throws {
         var cursors: [PostingsCursor] = []
@@ -40,6 +45,8 @@ final class PhraseIterator: ClauseIterator {
         self.context = context
         norms = context.norms
         self.idf = idf
+        scoreKey = TermScoreCache.Key(segment: context.segment.name, clause: .phrase(folded: phrase.terms.map(\.folded)),
+                                      idf: idf, titleWeight: 0, foldedOnlyWeight: 0, bm25: context.bm25)
         super.init(upperBound: idf * (context.bm25.k1 + 1), cost: cost)
     }
 
@@ -189,6 +196,30 @@ final class PhraseIterator: ClauseIterator {
     }
 
     override func score() throws -> Double { try bound(occurrences: UInt32(occurrences), doc: doc) }
+
+    /// The phrase's score in every plan holding it, one plan at a time.
+    func scoreEveryPlan(counts _: UnsafeMutablePointer<UInt32>) throws -> TermScores {
+        let scores = TermScores(documentCount: context.segment.documentCount)
+        var d = try advance(to: 0)
+        while d != exhaustedDoc {
+            let score = try score()  // throws for a plan past the segment's last
+            scores.values[Int(d)] = score
+            d = try advance(to: d &+ 1)
+        }
+        return scores
+    }
+
+    func accumulate(into scores: UnsafeMutablePointer<Double>, rounds: UnsafeMutablePointer<UInt8>, round: UInt8,
+                    counts: UnsafeMutablePointer<UInt32>) throws {
+        TermAtATime.add(try scoreEveryPlan(counts: counts), documentCount: context.segment.documentCount,
+                        into: scores, rounds: rounds, round: round)
+    }
+
+    func accumulate(into scores: UnsafeMutablePointer<Double>, held: UnsafeMutablePointer<Double>, idf: Double,
+                    rounds: UnsafeMutablePointer<UInt8>, counts: UnsafeMutablePointer<UInt32>) throws {
+        TermAtATime.add(try scoreEveryPlan(counts: counts), documentCount: context.segment.documentCount,
+                        into: scores, held: held, idf: idf, rounds: rounds)
+    }
 
     /// The score of a plan where the phrase stands `occurrences` times.
     private func bound(occurrences: UInt32, doc: UInt32) throws -> Double {

@@ -1,6 +1,7 @@
-/// A query of words alone, scored a word at a time over a segment (term at
-/// a time): each word's lists are read whole, block by block, and its score
-/// added to an array of one score per plan.
+/// A query of words alone (and, in the server, quoted phrases), scored a
+/// word at a time over a segment (term at a time): each word's lists are
+/// read whole, block by block, and its score added to an array of one score
+/// per plan.
 ///
 /// A search that counts every match (the facets of the web page and the
 /// API) cannot skip plans, and one plan at a time (`SearchEngine.conjunction`
@@ -14,54 +15,51 @@
 /// The scores are those of one plan at a time, summed word by word in the
 /// same order, and scaled by the same coverage: the plans rank the same.
 enum TermAtATime {
-    /// The words among `clauses`, in `clauses`' order, when every clause is a
-    /// word and the words' lists hold enough plans for the segment's arrays
-    /// to pay: the smallest (every word required) or all together (any word)
-    /// at least one plan in `density` of the segment's. Nil otherwise, or
-    /// when `density` is 0.
-    static func words(_ clauses: [ClauseIterator], requireAll: Bool, documentCount: Int,
-                      density: Int) -> [TermIterator]? {
+    /// The clauses among `clauses`, in `clauses`' order, when each is a word
+    /// or, with a `cache` to keep its scores, a quoted phrase, and their
+    /// lists hold enough plans for the segment's arrays to pay: the smallest
+    /// (every clause required) or all together (any will do) at least one
+    /// plan in `density` of the segment's. Nil otherwise, or when `density`
+    /// is 0.
+    ///
+    /// A phrase is read term at a time only when its scores may be kept: read
+    /// once, it costs what one plan at a time costs, and a search without a
+    /// cache (the CLI's) may skip plans there.
+    static func clauses(_ clauses: [ClauseIterator], requireAll: Bool, documentCount: Int, density: Int,
+                        phrasesKeptIn cache: TermScoreCache? = nil) -> [any WholeSegmentScoring]? {
         guard density > 0, !clauses.isEmpty, clauses.count < Int(UInt8.max) else { return nil }
-        var words: [TermIterator] = []
+        var whole: [any WholeSegmentScoring] = []
         for clause in clauses {
-            guard let word = clause as? TermIterator else { return nil }
-            words.append(word)
+            if let word = clause as? TermIterator {
+                whole.append(word)
+            } else if cache != nil, let phrase = clause as? PhraseIterator {
+                whole.append(phrase)
+            } else {
+                return nil
+            }
         }
-        let costs = words.map(\.cost)
+        let costs = whole.map(\.cost)
         let plans = requireAll ? costs.min()! : costs.reduce(0, +)
         guard Double(plans) * Double(density) >= Double(documentCount) else { return nil }
-        return words
+        return whole
     }
 
     /// Calls `accept` once with every live plan (not marked in `deleted`)
-    /// holding all `words` (iterators not yet advanced), in plan order, and
-    /// their scores: the sum of the words' scores, in `words`' order.
-    /// A word `cache` keeps is added from its kept scores (`TermScoreCache`).
-    static func conjunction(_ words: [TermIterator], documentCount: Int, deleted: [Bool] = [],
+    /// holding all `clauses` (iterators not yet advanced), in plan order, and
+    /// their scores: the sum of the clauses' scores, in `clauses`' order.
+    /// A clause `cache` keeps is added from its kept scores (`TermScoreCache`).
+    static func conjunction(_ clauses: [any WholeSegmentScoring], documentCount: Int, deleted: [Bool] = [],
                             cache: TermScoreCache? = nil, accept: Accept) throws {
         try withArrays(documentCount, held: false) { scores, rounds, _, counts in
-            for (i, word) in words.enumerated() {
+            for (i, clause) in clauses.enumerated() {
                 let round = UInt8(i)
-                guard let kept = try keptScores(of: word, in: cache, documentCount: documentCount, counts: counts) else {
-                    try word.accumulate(into: scores, rounds: rounds, round: round, counts: counts)
-                    continue
-                }
-                // As `TermIterator.accumulate` adds them. (Another search may
-                // drop the scores from the cache meanwhile: they are held here.)
-                // Without branches: whether a plan holds the word is as good
-                // as random, and a branch on it was mispredicted (perf).
-                // x + 0 is x: the sums are as before.
-                withExtendedLifetime(kept) {
-                    let kept = kept.values
-                    for d in 0..<documentCount {
-                        let score = kept[d]
-                        let holds = rounds[d] == round && score >= 0
-                        scores[d] += holds ? score : 0
-                        rounds[d] = holds ? round &+ 1 : rounds[d]
-                    }
+                if let kept = try keptScores(of: clause, in: cache, documentCount: documentCount, counts: counts) {
+                    add(kept, documentCount: documentCount, into: scores, rounds: rounds, round: round)
+                } else {
+                    try clause.accumulate(into: scores, rounds: rounds, round: round, counts: counts)
                 }
             }
-            let all = UInt8(words.count)
+            let all = UInt8(clauses.count)
             try gather(documentCount, scores: scores, into: counts, deleted: deleted, accept: accept) {
                 rounds[$0] == all ? 1 : nil
             }
@@ -69,30 +67,19 @@ enum TermAtATime {
     }
 
     /// Calls `accept` once with every live plan (not marked in `deleted`)
-    /// holding any of `words` (iterators not yet advanced, with their idf),
-    /// in plan order, and their scores: the sum of the scores of the words a
-    /// plan holds, in `words`' order, times the share of `shouldIDF` their
-    /// idfs cover (as `SearchEngine.disjunction` scales it).
-    static func disjunction(_ words: [(TermIterator, idf: Double)], shouldIDF: Double, documentCount: Int,
+    /// holding any of `clauses` (iterators not yet advanced, with their idf),
+    /// in plan order, and their scores: the sum of the scores of the clauses
+    /// a plan holds, in `clauses`' order, times the share of `shouldIDF`
+    /// their idfs cover (as `SearchEngine.disjunction` scales it).
+    static func disjunction(_ clauses: [(any WholeSegmentScoring, idf: Double)], shouldIDF: Double, documentCount: Int,
                             deleted: [Bool] = [], cache: TermScoreCache? = nil, accept: Accept) throws {
         try withArrays(documentCount, held: true) { scores, rounds, heldOrNil, counts in
             let held = heldOrNil!  // asked for
-            for (word, idf) in words {
-                guard let kept = try keptScores(of: word, in: cache, documentCount: documentCount, counts: counts) else {
-                    try word.accumulate(into: scores, held: held, idf: idf, rounds: rounds, counts: counts)
-                    continue
-                }
-                // In arithmetic the compiler vectorises: a plan lacking the
-                // word (score -1) adds max(-1, 0) = 0 and 0 · idf = 0.
-                withExtendedLifetime(kept) {
-                    let kept = kept.values
-                    for d in 0..<documentCount {
-                        let score = kept[d]
-                        let holds: Double = score >= 0 ? 1 : 0
-                        scores[d] += Swift.max(score, 0)
-                        held[d] += holds * idf
-                        rounds[d] |= UInt8(holds)
-                    }
+            for (clause, idf) in clauses {
+                if let kept = try keptScores(of: clause, in: cache, documentCount: documentCount, counts: counts) {
+                    add(kept, documentCount: documentCount, into: scores, held: held, idf: idf, rounds: rounds)
+                } else {
+                    try clause.accumulate(into: scores, held: held, idf: idf, rounds: rounds, counts: counts)
                 }
             }
             try gather(documentCount, scores: scores, into: counts, deleted: deleted, accept: accept) { d in
@@ -101,15 +88,54 @@ enum TermAtATime {
         }
     }
 
-    /// The word's per-plan scores from `cache`, worked out and kept there
-    /// when it keeps the word but has not yet; nil when there is no cache or
-    /// it does not keep the word.
-    private static func keptScores(of word: TermIterator, in cache: TermScoreCache?, documentCount n: Int,
+    /// Every clause required: adds a clause's per-plan scores to those of
+    /// the plans whose `rounds[d]` is `round`, and moves them to round + 1,
+    /// as `TermIterator.accumulate` adds them.
+    ///
+    /// Without branches: whether a plan holds the clause is as good as
+    /// random, and a branch on it was mispredicted (perf). x + 0 is x: the
+    /// sums are as before.
+    static func add(_ kept: TermScores, documentCount: Int, into scores: UnsafeMutablePointer<Double>,
+                    rounds: UnsafeMutablePointer<UInt8>, round: UInt8) {
+        // Another search may drop the scores from the cache meanwhile: they are held here.
+        withExtendedLifetime(kept) {
+            let kept = kept.values
+            for d in 0..<documentCount {
+                let score = kept[d]
+                let holds = rounds[d] == round && score >= 0
+                scores[d] += holds ? score : 0
+                rounds[d] = holds ? round &+ 1 : rounds[d]
+            }
+        }
+    }
+
+    /// Any clause will do: adds a clause's per-plan scores to `scores`, its
+    /// `idf` to `held` and sets `rounds` to 1 where a plan holds it, as
+    /// `TermIterator.accumulate` does. In arithmetic the compiler vectorises:
+    /// a plan lacking the clause (score -1) adds max(-1, 0) = 0 and 0 · idf = 0.
+    static func add(_ kept: TermScores, documentCount: Int, into scores: UnsafeMutablePointer<Double>,
+                    held: UnsafeMutablePointer<Double>, idf: Double, rounds: UnsafeMutablePointer<UInt8>) {
+        withExtendedLifetime(kept) {
+            let kept = kept.values
+            for d in 0..<documentCount {
+                let score = kept[d]
+                let holds: Double = score >= 0 ? 1 : 0
+                scores[d] += Swift.max(score, 0)
+                held[d] += holds * idf
+                rounds[d] |= UInt8(holds)
+            }
+        }
+    }
+
+    /// The clause's per-plan scores from `cache`, worked out and kept there
+    /// when it keeps the clause but has not yet; nil when there is no cache
+    /// or it does not keep the clause.
+    private static func keptScores(of clause: any WholeSegmentScoring, in cache: TermScoreCache?, documentCount n: Int,
                                    counts: UnsafeMutablePointer<UInt32>) throws -> TermScores? {
-        guard let cache, cache.keeps(plans: word.cost, documentCount: n) else { return nil }
-        if let kept = cache.scores(for: word.scoreKey), kept.values.count == n { return kept }
-        let made = try word.scoreEveryPlan(counts: counts)
-        cache.store(made, for: word.scoreKey)
+        guard let cache, cache.keeps(plans: clause.cost, documentCount: n) else { return nil }
+        if let kept = cache.scores(for: clause.scoreKey), kept.values.count == n { return kept }
+        let made = try clause.scoreEveryPlan(counts: counts)
+        cache.store(made, for: clause.scoreKey)
         return made
     }
 
@@ -156,3 +182,24 @@ enum TermAtATime {
         try body(scores, rounds, held ? scores + n : nil, counts)
     }
 }
+
+/// A clause term at a time scores over a whole segment, and whose per-plan
+/// scores a `TermScoreCache` may keep: a word or a quoted phrase.
+protocol WholeSegmentScoring: ClauseIterator {
+    /// What the clause's per-plan scores in this segment depend on.
+    var scoreKey: TermScoreCache.Key { get }
+    /// The clause's score in every plan of the segment that holds it
+    /// (`TermScores.absent` elsewhere), for an iterator not yet advanced.
+    /// `counts` holds three zeroed arrays of the segment's plan count, and
+    /// is left zeroed unless it throws.
+    func scoreEveryPlan(counts: UnsafeMutablePointer<UInt32>) throws -> TermScores
+    /// Every clause required: as `TermAtATime.add(_:documentCount:into:rounds:round:)`,
+    /// for an iterator not yet advanced; `counts` as above.
+    func accumulate(into scores: UnsafeMutablePointer<Double>, rounds: UnsafeMutablePointer<UInt8>, round: UInt8,
+                    counts: UnsafeMutablePointer<UInt32>) throws
+    /// Any clause will do: as `TermAtATime.add(_:documentCount:into:held:idf:rounds:)`.
+    func accumulate(into scores: UnsafeMutablePointer<Double>, held: UnsafeMutablePointer<Double>, idf: Double,
+                    rounds: UnsafeMutablePointer<UInt8>, counts: UnsafeMutablePointer<UInt32>) throws
+}
+
+extension TermIterator: WholeSegmentScoring {}

@@ -44,7 +44,8 @@ final class TermIterator: ClauseIterator {
                               documentCount: s.documentCount)
         averageBodyLength = context.averageBodyLength
         averageTitleLength = context.averageTitleLength
-        scoreKey = TermScoreCache.Key(segment: s.name, exact: term.exact, folded: term.folded, hasDiacritics: hasDiacritics,
+        scoreKey = TermScoreCache.Key(segment: s.name,
+                                      clause: .word(exact: term.exact, folded: term.folded, hasDiacritics: hasDiacritics),
                                       idf: idf, titleWeight: titleWeight, foldedOnlyWeight: foldedOnlyWeight,
                                       bm25: context.bm25)
         // Exact and folded-only occurrences each saturate: tf(e) + w·tf(f − e)

@@ -18,7 +18,7 @@ final class TermScores: @unchecked Sendable {
     var byteCount: Int { values.count * MemoryLayout<Double>.stride }
 }
 
-/// The scores of common words, kept across searches by the server.
+/// The scores of common words and phrases, kept across searches by the server.
 ///
 /// A word in many plans ("pháp", "luật", "kế", "hoạch") costs most of a
 /// search that holds it: its lists are read whole and scored plan by plan,
@@ -29,15 +29,27 @@ final class TermScores: @unchecked Sendable {
 /// before: their lists are short, and keeping them would only fill the
 /// budget. The scores are the same to the bit, added in the same order.
 ///
+/// A quoted phrase of common words is kept the same way: its words'
+/// positions are read in every plan holding them all ("tiếp cận pháp luật":
+/// 4,735 of 20,000 plans, of which 2,320 hold the phrase), 20 M
+/// instructions a search, six times a search of words. Such phrases are
+/// names of programmes and topics, typed again and again.
+///
 /// One cache per `SearchEngine`, that is per snapshot: a reload starts
 /// afresh. The oldest entries go first when the budget is passed.
 public final class TermScoreCache: @unchecked Sendable {
-    /// What a word's scores depend on besides the snapshot.
+    /// What a clause's scores depend on besides the snapshot.
     struct Key: Hashable {
+        /// What is scored.
+        enum Clause: Hashable {
+            /// A word, by its forms (`TermIterator`).
+            case word(exact: String, folded: String, hasDiacritics: Bool)
+            /// A quoted phrase, by its folded words (`PhraseIterator`).
+            case phrase(folded: [String])
+        }
+
         let segment: String
-        let exact: String
-        let folded: String
-        let hasDiacritics: Bool
+        let clause: Clause
         let idf: Double
         let titleWeight: Double
         let foldedOnlyWeight: Double
