@@ -12,11 +12,12 @@ final class TermAtATimeTests: XCTestCase {
                        averageTitleLength: snapshot.averageTitleLength)
     }
 
-    private func iterators(_ query: String, _ context: SegmentContext) throws -> [TermIterator]? {
+    private func iterators(_ query: String, _ context: SegmentContext,
+                           foldedOnlyWeight: Double = 0.3) throws -> [TermIterator]? {
         var out: [TermIterator] = []
         for term in QueryParser().parse(query).terms {
             guard let it = try TermIterator(term: term, idf: 1.3, context: context, titleWeight: 2,
-                                            foldedOnlyWeight: 0.3) else { return nil }
+                                            foldedOnlyWeight: foldedOnlyWeight) else { return nil }
             out.append(it)
         }
         return out
@@ -102,6 +103,24 @@ final class TermAtATimeTests: XCTestCase {
             try TermAtATime.conjunction(words, documentCount: c.segment.documentCount, accept: accept)
         })
         XCTAssertGreaterThan(compared, 1000)
+    }
+
+    /// When matches that differ in diacritics weigh nothing, a plan holding
+    /// only such forms ("dặt" for "đất") scores 0 and still matches.
+    func testPlansScoringNothingStillMatch() throws {
+        var zeros = 0
+        let compared = try compare(["đất đai", "đặt"], planAtATime: { query, c in
+            let want = try iterators(query, c, foldedOnlyWeight: 0).map(planAtATime)
+            zeros += want?.filter { $0.1 == 0 }.count ?? 0
+            return want
+        }, termAtATime: { query, c, accept in
+            let words = try XCTUnwrap(TermAtATime.clauses(SearchEngine.conjunctionOrder(try XCTUnwrap(iterators(query, c, foldedOnlyWeight: 0))),
+                                                        requireAll: true, documentCount: c.segment.documentCount,
+                                                        density: .max / 2))
+            try TermAtATime.conjunction(words, documentCount: c.segment.documentCount, accept: accept)
+        })
+        XCTAssertGreaterThan(zeros, 0, "some plans hold only the other forms")
+        XCTAssertGreaterThan(compared, zeros)
     }
 
     func testAnyWordScoresAreThoseOfOnePlanAtATime() throws {

@@ -100,6 +100,18 @@ final class TermScoreCacheTests: XCTestCase {
         XCTAssertEqual(cache.count, expected)
     }
 
+    /// A search may find some of its words kept and read the others: a
+    /// cache that keeps only words in one plan in 4 (the search reads words
+    /// in one in 8 term at a time) answers as reading every list.
+    func testSomeWordsKeptOthersRead() throws {
+        let kept = try Fixtures.alqacEngine(), reading = try Fixtures.alqacEngine()
+        let cache = TermScoreCache(density: 4)
+        kept.termScores = cache
+        let matched = try assertSameAnswers(kept: kept, reading: reading, try alqacQueries())
+        XCTAssertGreaterThan(matched, 10_000)
+        XCTAssertGreaterThan(cache.count, 5, "the commonest words were kept")
+    }
+
     /// A word is kept per weighting: a search under other weights (BM25's
     /// k1 and b, the title's weight, folded-only matches' weight) must not
     /// find the scores of the first. On generated plans, whose titles hold

@@ -48,21 +48,29 @@ enum TermAtATime {
     /// holding all `clauses` (iterators not yet advanced), in plan order, and
     /// their scores: the sum of the clauses' scores, in `clauses`' order.
     /// A clause `cache` keeps is added from its kept scores (`TermScoreCache`).
-    static func conjunction(_ clauses: [any WholeSegmentScoring], documentCount: Int, deleted: [Bool] = [],
+    static func conjunction(_ clauses: [any WholeSegmentScoring], documentCount n: Int, deleted: [Bool] = [],
                             cache: TermScoreCache? = nil, accept: Accept) throws {
-        try withArrays(documentCount, held: false) { scores, rounds, _, counts in
-            for (i, clause) in clauses.enumerated() {
-                let round = UInt8(i)
-                if let kept = try keptScores(of: clause, in: cache, documentCount: documentCount, counts: counts) {
-                    add(kept, documentCount: documentCount, into: scores, rounds: rounds, round: round)
-                } else {
-                    try clause.accumulate(into: scores, rounds: rounds, round: round, counts: counts)
+        try withArrays(n, held: false) { scores, rounds, _, counts in
+            let kept = try clauses.map { try keptScores(of: $0, in: cache, documentCount: n, counts: counts) }
+            if kept.allSatisfy({ $0 != nil }) {
+                // The server's usual case (every clause read term at a time
+                // is common enough to keep): each clause is one addition per
+                // plan, with no test, that the compiler vectorises. A plan
+                // lacking a clause has -infinity there, and keeps it.
+                for scoresOfClause in kept { add(scoresOfClause!, documentCount: n, into: scores) }
+            } else {
+                for (i, clause) in clauses.enumerated() {
+                    let round = UInt8(i)
+                    if let scoresOfClause = kept[i] {
+                        add(scoresOfClause, documentCount: n, into: scores, rounds: rounds, round: round)
+                    } else {
+                        try clause.accumulate(into: scores, rounds: rounds, round: round, counts: counts)
+                    }
                 }
+                let all = UInt8(clauses.count)
+                for d in 0..<n { scores[d] = rounds[d] == all ? scores[d] : -.infinity }
             }
-            let all = UInt8(clauses.count)
-            try gather(documentCount, scores: scores, into: counts, deleted: deleted, accept: accept) {
-                rounds[$0] == all ? 1 : nil
-            }
+            try gather(n, scores: scores, into: counts, deleted: deleted, accept: accept)
         }
     }
 
@@ -82,9 +90,20 @@ enum TermAtATime {
                     try clause.accumulate(into: scores, held: held, idf: idf, rounds: rounds, counts: counts)
                 }
             }
-            try gather(documentCount, scores: scores, into: counts, deleted: deleted, accept: accept) { d in
-                rounds[d] == 0 ? nil : shouldIDF > 0 ? held[d] / shouldIDF : 1
+            for d in 0..<documentCount {
+                scores[d] = rounds[d] == 0 ? -.infinity : scores[d] * (shouldIDF > 0 ? held[d] / shouldIDF : 1)
             }
+            try gather(documentCount, scores: scores, into: counts, deleted: deleted, accept: accept)
+        }
+    }
+
+    /// Every clause required, every clause's scores kept: adds a clause's
+    /// per-plan scores to `scores` (where a plan lacking it gets -infinity).
+    static func add(_ kept: TermScores, documentCount: Int, into scores: UnsafeMutablePointer<Double>) {
+        // Another search may drop the scores from the cache meanwhile: they are held here.
+        withExtendedLifetime(kept) {
+            let kept = kept.values
+            for d in 0..<documentCount { scores[d] += kept[d] }
         }
     }
 
@@ -112,7 +131,8 @@ enum TermAtATime {
     /// Any clause will do: adds a clause's per-plan scores to `scores`, its
     /// `idf` to `held` and sets `rounds` to 1 where a plan holds it, as
     /// `TermIterator.accumulate` does. In arithmetic the compiler vectorises:
-    /// a plan lacking the clause (score -1) adds max(-1, 0) = 0 and 0 · idf = 0.
+    /// a plan lacking the clause (score -infinity) adds max(-infinity, 0) = 0
+    /// and 0 · idf = 0.
     static func add(_ kept: TermScores, documentCount: Int, into scores: UnsafeMutablePointer<Double>,
                     held: UnsafeMutablePointer<Double>, idf: Double, rounds: UnsafeMutablePointer<UInt8>) {
         withExtendedLifetime(kept) {
@@ -142,23 +162,24 @@ enum TermAtATime {
     /// What a segment's matches are handed to: their plans and scores.
     typealias Accept = (_ docs: UnsafeBufferPointer<UInt32>, _ scores: UnsafeBufferPointer<Double>) throws -> Void
 
-    /// Moves the live plans `factor` keeps (non-nil) to the front, their
-    /// scores times the factor to the front of `scores` (in place: a plan
-    /// never moves back), and hands them to `accept`; `docs` has room for `n`.
-    @inline(__always)
+    /// Moves the live plans (not marked in `deleted`) whose score is not
+    /// -infinity (the matches) to the front, with their scores (in place: a
+    /// plan never moves back), and hands them to `accept`; `docs` has room
+    /// for `n`.
     private static func gather(_ n: Int, scores: UnsafeMutablePointer<Double>, into docs: UnsafeMutablePointer<UInt32>,
-                               deleted: [Bool], accept: Accept, factor: (Int) -> Double?) throws {
+                               deleted: [Bool], accept: Accept) throws {
+        for d in 0..<min(n, deleted.count) where deleted[d] { scores[d] = -.infinity }
+        // Every plan is written, and the count moves on past a match: whether
+        // a plan matches is as good as random, and a branch on it was
+        // mispredicted (perf).
         var kept = 0
-        try deleted.withUnsafeBufferPointer { deleted in
-            for d in 0..<n {
-                guard let f = factor(d) else { continue }
-                if d < deleted.count && deleted[d] { continue }
-                docs[kept] = UInt32(d)
-                scores[kept] = scores[d] * f
-                kept += 1
-            }
-            try accept(UnsafeBufferPointer(start: docs, count: kept), UnsafeBufferPointer(start: scores, count: kept))
+        for d in 0..<n {
+            let score = scores[d]
+            docs[kept] = UInt32(truncatingIfNeeded: d)
+            scores[kept] = score
+            kept &+= score > -.infinity ? 1 : 0
         }
+        try accept(UnsafeBufferPointer(start: docs, count: kept), UnsafeBufferPointer(start: scores, count: kept))
     }
 
     /// Zeroed per-plan arrays for one segment: scores, rounds, held idf (only

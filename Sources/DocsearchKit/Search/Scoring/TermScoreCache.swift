@@ -1,11 +1,12 @@
 import Foundation
 
-/// Each plan's score for one word in one segment: what a term-at-a-time
-/// search adds up for that word (`TermIterator.scoreEveryPlan`), or
-/// `absent` where the plan lacks the word. Immutable once made.
+/// Each plan's score for one word or phrase in one segment: what a
+/// term-at-a-time search adds up for it (`WholeSegmentScoring.scoreEveryPlan`),
+/// or `absent` where the plan lacks it. Immutable once made.
 final class TermScores: @unchecked Sendable {
-    /// Where the plan lacks the word (scores are never negative).
-    static let absent = -1.0
+    /// Where the plan lacks the word or phrase (scores are never negative):
+    /// -infinity, which stays so whatever is added to it.
+    static let absent = -Double.infinity
     let values: UnsafeMutableBufferPointer<Double>
 
     init(documentCount: Int) {
