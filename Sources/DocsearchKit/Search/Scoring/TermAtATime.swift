@@ -50,28 +50,33 @@ enum TermAtATime {
     /// A clause `cache` keeps is added from its kept scores (`TermScoreCache`).
     static func conjunction(_ clauses: [any WholeSegmentScoring], documentCount n: Int, deleted: [Bool] = [],
                             cache: TermScoreCache? = nil, accept: Accept) throws {
-        try withArrays(n, held: false) { scores, rounds, _, counts in
-            let kept = try clauses.map { try keptScores(of: $0, in: cache, documentCount: n, counts: counts) }
-            if kept.allSatisfy({ $0 != nil }) {
-                // The server's usual case (every clause read term at a time
-                // is common enough to keep): each clause is one addition per
-                // plan, with no test, that the compiler vectorises. A plan
-                // lacking a clause has -infinity there, and keeps it.
-                for scoresOfClause in kept { add(scoresOfClause!, documentCount: n, into: scores) }
-            } else {
-                for (i, clause) in clauses.enumerated() {
-                    let round = UInt8(i)
-                    if let scoresOfClause = kept[i] {
-                        add(scoresOfClause, documentCount: n, into: scores, rounds: rounds, round: round)
-                    } else {
-                        try clause.accumulate(into: scores, rounds: rounds, round: round, counts: counts)
-                    }
+        guard n > 0 else { return }
+        let arrays = PlanArrays(documentCount: n, held: false)
+        let scores = arrays.scores
+        let kept = try clauses.map { try keptScores(of: $0, in: cache, documentCount: n, arrays: arrays) }
+        if let first = kept.first, let first, kept.allSatisfy({ $0 != nil }) {
+            // The server's usual case (every clause read term at a time is
+            // common enough to keep): each clause is one addition per plan,
+            // with no test, that the compiler vectorises. A plan lacking a
+            // clause has -infinity there, and keeps it. The first clause's
+            // scores are copied: 0 + x is x (scores are never -0).
+            withExtendedLifetime(first) { scores.initialize(from: first.values.baseAddress!, count: n) }
+            for scoresOfClause in kept.dropFirst() { add(scoresOfClause!, documentCount: n, into: scores) }
+        } else {
+            scores.initialize(repeating: 0, count: n)
+            let rounds = arrays.rounds
+            for (i, clause) in clauses.enumerated() {
+                let round = UInt8(i)
+                if let scoresOfClause = kept[i] {
+                    add(scoresOfClause, documentCount: n, into: scores, rounds: rounds, round: round)
+                } else {
+                    try clause.accumulate(into: scores, rounds: rounds, round: round, counts: arrays.counts)
                 }
-                let all = UInt8(clauses.count)
-                for d in 0..<n { scores[d] = rounds[d] == all ? scores[d] : -.infinity }
             }
-            try gather(n, scores: scores, into: counts, deleted: deleted, accept: accept)
+            let all = UInt8(clauses.count)
+            for d in 0..<n { scores[d] = rounds[d] == all ? scores[d] : -.infinity }
         }
+        try gather(n, scores: scores, into: arrays.docs, deleted: deleted, accept: accept)
     }
 
     /// Calls `accept` once with every live plan (not marked in `deleted`)
@@ -79,22 +84,23 @@ enum TermAtATime {
     /// in plan order, and their scores: the sum of the scores of the clauses
     /// a plan holds, in `clauses`' order, times the share of `shouldIDF`
     /// their idfs cover (as `SearchEngine.disjunction` scales it).
-    static func disjunction(_ clauses: [(any WholeSegmentScoring, idf: Double)], shouldIDF: Double, documentCount: Int,
+    static func disjunction(_ clauses: [(any WholeSegmentScoring, idf: Double)], shouldIDF: Double, documentCount n: Int,
                             deleted: [Bool] = [], cache: TermScoreCache? = nil, accept: Accept) throws {
-        try withArrays(documentCount, held: true) { scores, rounds, heldOrNil, counts in
-            let held = heldOrNil!  // asked for
-            for (clause, idf) in clauses {
-                if let kept = try keptScores(of: clause, in: cache, documentCount: documentCount, counts: counts) {
-                    add(kept, documentCount: documentCount, into: scores, held: held, idf: idf, rounds: rounds)
-                } else {
-                    try clause.accumulate(into: scores, held: held, idf: idf, rounds: rounds, counts: counts)
-                }
+        guard n > 0 else { return }
+        let arrays = PlanArrays(documentCount: n, held: true)
+        let scores = arrays.scores, held = arrays.scores + n, rounds = arrays.rounds
+        scores.initialize(repeating: 0, count: 2 * n)
+        for (clause, idf) in clauses {
+            if let kept = try keptScores(of: clause, in: cache, documentCount: n, arrays: arrays) {
+                add(kept, documentCount: n, into: scores, held: held, idf: idf, rounds: rounds)
+            } else {
+                try clause.accumulate(into: scores, held: held, idf: idf, rounds: rounds, counts: arrays.counts)
             }
-            for d in 0..<documentCount {
-                scores[d] = rounds[d] == 0 ? -.infinity : scores[d] * (shouldIDF > 0 ? held[d] / shouldIDF : 1)
-            }
-            try gather(documentCount, scores: scores, into: counts, deleted: deleted, accept: accept)
         }
+        for d in 0..<n {
+            scores[d] = rounds[d] == 0 ? -.infinity : scores[d] * (shouldIDF > 0 ? held[d] / shouldIDF : 1)
+        }
+        try gather(n, scores: scores, into: arrays.docs, deleted: deleted, accept: accept)
     }
 
     /// Every clause required, every clause's scores kept: adds a clause's
@@ -151,10 +157,10 @@ enum TermAtATime {
     /// when it keeps the clause but has not yet; nil when there is no cache
     /// or it does not keep the clause.
     private static func keptScores(of clause: any WholeSegmentScoring, in cache: TermScoreCache?, documentCount n: Int,
-                                   counts: UnsafeMutablePointer<UInt32>) throws -> TermScores? {
+                                   arrays: PlanArrays) throws -> TermScores? {
         guard let cache, cache.keeps(plans: clause.cost, documentCount: n) else { return nil }
         if let kept = cache.scores(for: clause.scoreKey), kept.values.count == n { return kept }
-        let made = try clause.scoreEveryPlan(counts: counts)
+        let made = try clause.scoreEveryPlan(counts: arrays.counts)
         cache.store(made, for: clause.scoreKey)
         return made
     }
@@ -181,27 +187,58 @@ enum TermAtATime {
         }
         try accept(UnsafeBufferPointer(start: docs, count: kept), UnsafeBufferPointer(start: scores, count: kept))
     }
+}
 
-    /// Zeroed per-plan arrays for one segment: scores, rounds, held idf (only
-    /// with `held`) and three counts per plan (`TermIterator.accumulate`).
-    private static func withArrays(
-        _ n: Int, held: Bool,
-        _ body: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<UInt8>, UnsafeMutablePointer<Double>?,
-                 UnsafeMutablePointer<UInt32>) throws -> Void
-    ) throws {
-        guard n > 0 else { return }
-        let doubles = held ? 2 * n : n
-        let scores = UnsafeMutablePointer<Double>.allocate(capacity: doubles)
-        scores.initialize(repeating: 0, count: doubles)
-        defer { scores.deallocate() }
-        let rounds = UnsafeMutablePointer<UInt8>.allocate(capacity: n)
-        rounds.initialize(repeating: 0, count: n)
-        defer { rounds.deallocate() }
-        let counts = UnsafeMutablePointer<UInt32>.allocate(capacity: 3 * n)
-        counts.initialize(repeating: 0, count: 3 * n)
-        defer { counts.deallocate() }
-        try body(scores, rounds, held ? scores + n : nil, counts)
+/// One segment's per-plan arrays for one search term at a time, zeroed when
+/// first asked for: a search whose clauses are all kept reads no list, and
+/// needs no counts and, every clause required, no rounds (zeroing them was
+/// two fifths of the bytes the search wrote).
+private final class PlanArrays {
+    let documentCount: Int
+    /// One score per plan, and with `held` one held idf per plan after them;
+    /// not initialised.
+    let scores: UnsafeMutablePointer<Double>
+    private let roundStorage: UnsafeMutablePointer<UInt8>
+    private let countStorage: UnsafeMutablePointer<UInt32>
+    private var roundsZeroed = false
+    private var countsZeroed = false
+
+    init(documentCount n: Int, held: Bool) {
+        documentCount = n
+        scores = .allocate(capacity: held ? 2 * n : n)
+        roundStorage = .allocate(capacity: n)
+        countStorage = .allocate(capacity: 3 * n)
     }
+
+    // Plain numbers: the storage needs no deinitialising.
+    deinit {
+        scores.deallocate()
+        roundStorage.deallocate()
+        countStorage.deallocate()
+    }
+
+    /// One round per plan, zeroed.
+    var rounds: UnsafeMutablePointer<UInt8> {
+        if !roundsZeroed {
+            roundStorage.initialize(repeating: 0, count: documentCount)
+            roundsZeroed = true
+        }
+        return roundStorage
+    }
+
+    /// Three counts per plan (`TermIterator.accumulate`), zeroed; they stay
+    /// zeroed between uses.
+    var counts: UnsafeMutablePointer<UInt32> {
+        if !countsZeroed {
+            countStorage.initialize(repeating: 0, count: 3 * documentCount)
+            countsZeroed = true
+        }
+        return countStorage
+    }
+
+    /// Room for every plan's number, for `gather`, in the counts' storage:
+    /// the last use of it.
+    var docs: UnsafeMutablePointer<UInt32> { countStorage }
 }
 
 /// A clause term at a time scores over a whole segment, and whose per-plan
