@@ -7,8 +7,8 @@ import Foundation
 enum FacetCounter {
     static let perFacet = 10
 
-    /// Over the matching plans (live plans, as a search finds them): at most
-    /// `limit` values per facet, most frequent first.
+    /// Over the live plans among `matches` (a search finds no others): at
+    /// most `limit` values per facet, most frequent first.
     static func count(_ matches: MatchedPlans, snapshot: IndexSnapshot,
                       limit: Int = perFacet) throws -> [String: [SearchResults.FacetCount]] {
         if !snapshot.hasFacetOrdinals && matches.count <= fewMatches {
@@ -36,7 +36,7 @@ enum FacetCounter {
             // each time, nine tenths of counting 188 matches (perf).
             for (name, column) in try snapshot.segments[s].facetColumnsByName() where FacetOrdinals.isCounted(name) {
                 var perOrdinal: [Int: Int] = [:]
-                column.forEachOrdinal(of: docs) { _, o in perOrdinal[o, default: 0] += 1 }
+                column.forEachOrdinal(of: docs.lazy.map { Int($0) }) { _, o in perOrdinal[o, default: 0] += 1 }
                 let valueCount = column.values.count
                 for (o, n) in perOrdinal where o < valueCount {
                     perFacet[name, default: [:]][TextKey(column.values[o]), default: 0] += n
@@ -66,8 +66,8 @@ enum FacetCounter {
     /// Over every live plan of the snapshot: every value of every facet, most frequent first.
     static func countAll(in snapshot: IndexSnapshot) throws -> [String: [SearchResults.FacetCount]] {
         var tally = try Tally(snapshot)
-        var live = [[Int]](repeating: [], count: snapshot.segments.count)
-        snapshot.forEachLiveDocument { s, d in live[s].append(d) }
+        var live = [[UInt32]](repeating: [], count: snapshot.segments.count)
+        snapshot.forEachLiveDocument { s, d in live[s].append(UInt32(truncatingIfNeeded: d)) }
         for (s, docs) in live.enumerated() { tally.add(segment: s, docs: docs) }
         return tally.counts(limit: .max)
     }
@@ -85,64 +85,61 @@ enum FacetCounter {
             perValue = [Int](repeating: 0, count: ordinals.slotCount)
         }
 
-        mutating func add(segment s: Int, docs: [Int]) {
+        mutating func add(segment s: Int, docs: [UInt32]) {
             guard s >= 0 && s < ordinals.segments.count else { return }
             let segment = ordinals.segments[s]
-            // Most of the segment's plans ("kế hoạch" matches nearly all): take
-            // the segment's live totals and count the others off.
-            if docs.count * 2 > segment.liveCount, let others = livePlans(of: s, besides: docs) {
-                perValue.withUnsafeMutableBufferPointer { counts in
-                    segment.liveTotals.withUnsafeBufferPointer { totals in
-                        for slot in 0..<min(counts.count, totals.count) { counts[slot] += Int(totals[slot]) }
-                    }
-                }
-                add(others, segment, by: -1)
-            } else {
-                add(docs, segment, by: 1)
-            }
-        }
-
-        /// Adds `step` to the count of every slot of every plan of `docs`.
-        private mutating func add(_ docs: [Int], _ segment: FacetOrdinals.SegmentSlots, by step: Int) {
+            let count = min(snapshot.segments[s].documentCount, segment.ends.count)
             perValue.withUnsafeMutableBufferPointer { counts in
                 segment.ends.withUnsafeBufferPointer { ends in
                     segment.slots.withUnsafeBufferPointer { slots in
-                        for d in docs where d >= 0 && d < ends.count {
+                        /// Adds `step` to the count of each of plan d's slots.
+                        @inline(__always) func add(_ d: Int, _ step: Int) {
                             let start = d == 0 ? 0 : Int(ends[d - 1]), end = min(Int(ends[d]), slots.count)
-                            guard start < end else { continue }
+                            guard start < end else { return }
                             for k in start..<end { counts[Int(slots[k])] += step }
+                        }
+                        snapshot.deleted[s].withUnsafeBufferPointer { deleted in
+                            func isLive(_ d: Int) -> Bool { d >= deleted.count || !deleted[d] }
+                            // Most of the segment's plans ("kế hoạch" matches nearly
+                            // all): take the segment's live totals and count the
+                            // others off, walking past the matches (live plans in
+                            // increasing order, as a search finds them).
+                            guard docs.count * 2 > segment.liveCount, Self.areInOrder(docs, below: count) else {
+                                for d in docs where Int(d) < count && isLive(Int(d)) { add(Int(d), 1) }
+                                return
+                            }
+                            segment.liveTotals.withUnsafeBufferPointer { totals in
+                                for slot in 0..<min(counts.count, totals.count) { counts[slot] += Int(totals[slot]) }
+                            }
+                            var next = 0
+                            for match in docs {
+                                let d = Int(match)
+                                while next < d {
+                                    if isLive(next) { add(next, -1) }
+                                    next += 1
+                                }
+                                next = d + 1
+                            }
+                            while next < count {
+                                if isLive(next) { add(next, -1) }
+                                next += 1
+                            }
                         }
                     }
                 }
             }
         }
 
-        /// The live plans of segment `s` that are not among `docs`, or nil
-        /// unless `docs` are live plans in increasing order (a search's matches).
-        private func livePlans(of s: Int, besides docs: [Int]) -> [Int]? {
-            let count = snapshot.segments[s].documentCount
-            var out: [Int] = []
-            out.reserveCapacity(max(0, snapshot.manifest.segments[s].liveCount - docs.count))
-            // The segment's deletion marks read in place: asking the snapshot
-            // (`isDeleted`) took the segment's array out of its array of
-            // arrays for every plan, 9 instructions a plan (callgrind).
-            return snapshot.deleted[s].withUnsafeBufferPointer { deleted -> [Int]? in
-                func isLive(_ d: Int) -> Bool { d >= deleted.count || !deleted[d] }
-                var next = 0
-                for d in docs {
-                    guard d >= next, d < count, isLive(d) else { return nil }
-                    while next < d {
-                        if isLive(next) { out.append(next) }
-                        next += 1
-                    }
-                    next = d + 1
-                }
-                while next < count {
-                    if isLive(next) { out.append(next) }
-                    next += 1
-                }
-                return out
+        /// Whether `docs` are plans below `count` in increasing order (a
+        /// search's matches): only then are the others the plans to count off.
+        private static func areInOrder(_ docs: [UInt32], below count: Int) -> Bool {
+            var previous = -1
+            for match in docs {
+                let d = Int(match)
+                guard d > previous, d < count else { return false }
+                previous = d
             }
+            return true
         }
 
         /// Each facet with a value counted: its `limit` most frequent

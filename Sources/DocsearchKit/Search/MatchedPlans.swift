@@ -5,8 +5,8 @@
 /// per segment for the counting, and an append per match where a segment's
 /// matches found term at a time arrive together (`append(docs:toSegment:)`).
 struct MatchedPlans {
-    /// Segment s's plans, in increasing order.
-    private(set) var perSegment: [[Int]]
+    /// Segment s's plans, in increasing order, as the postings number them.
+    private(set) var perSegment: [[UInt32]]
 
     init(segmentCount: Int) {
         perSegment = Array(repeating: [], count: segmentCount)
@@ -15,7 +15,7 @@ struct MatchedPlans {
     /// Room for every plan of each segment (`documentCounts[s]` in segment s).
     init(reservingFor documentCounts: [Int]) {
         perSegment = documentCounts.map { n in
-            var docs: [Int] = []
+            var docs: [UInt32] = []
             docs.reserveCapacity(n)
             return docs
         }
@@ -24,23 +24,19 @@ struct MatchedPlans {
     /// From (segment, plan) pairs in segment order, plans in increasing order within each.
     init(_ pairs: [(segment: Int, doc: Int)], segmentCount: Int) {
         self.init(segmentCount: segmentCount)
-        for (s, d) in pairs { perSegment[s].append(d) }
+        for (s, d) in pairs { append(d, toSegment: s) }
     }
 
     var count: Int { perSegment.reduce(0) { $0 + $1.count } }
 
     @inline(__always) mutating func append(_ doc: Int, toSegment s: Int) {
-        perSegment[s].append(doc)
+        perSegment[s].append(UInt32(truncatingIfNeeded: doc))
     }
 
-    /// Appends a segment's plans at once: grown once, then filled in one
-    /// loop (an append per plan checked the array's uniqueness and capacity
-    /// each time, 34 instructions a plan).
+    /// Appends a segment's plans at once, as they are: a copy (an append per
+    /// plan checked the array's uniqueness and capacity each time, 34
+    /// instructions a plan; widening each to Int, 12).
     mutating func append(docs: UnsafeBufferPointer<UInt32>, toSegment s: Int) {
-        let start = perSegment[s].count
-        perSegment[s].append(contentsOf: repeatElement(0, count: docs.count))
-        perSegment[s].withUnsafeMutableBufferPointer { out in
-            for i in docs.indices { out[start + i] = Int(docs[i]) }
-        }
+        perSegment[s].append(contentsOf: docs)
     }
 }

@@ -145,6 +145,36 @@ final class FacetCounterTests: XCTestCase {
         try assertSlotCountingAgreesWithTextCounting(index: index, plans: 260)
     }
 
+    /// Counting is over the live plans among the matches: plans an update
+    /// deleted are left out, whether the matches are most of a segment
+    /// (counted off its live totals) or a few (counted one by one).
+    func testDeletedPlansAmongTheMatchesAreNotCounted() throws {
+        let corpus = try Fixtures.generatedPlans(count: 300, seed: 13, name: "facet-dead")
+        defer { try? FileManager.default.removeItem(at: corpus) }
+        let snapshot = try IndexSnapshot.open(directory: try Fixtures.updatedIndex(of: corpus, removed: 40, changed: 10))
+        _ = try snapshot.facetOrdinals()
+        var every: [(segment: Int, doc: Int)] = [], live: [(segment: Int, doc: Int)] = []
+        for (s, segment) in snapshot.segments.enumerated() {
+            for d in 0..<segment.documentCount {
+                every.append((s, d))
+                if !(d < snapshot.deleted[s].count && snapshot.deleted[s][d]) { live.append((s, d)) }
+            }
+        }
+        XCTAssertEqual(live.count, 260)
+        let n = snapshot.segments.count
+        func counts(_ plans: [(segment: Int, doc: Int)]) throws -> [String: [SearchResults.FacetCount]] {
+            try FacetCounter.count(MatchedPlans(plans, segmentCount: n), snapshot: snapshot, limit: .max)
+        }
+        XCTAssertEqual(try counts(every), try counts(live), "most plans")
+        // Not in increasing order (not a search's matches): counted one by one all the same.
+        XCTAssertEqual(try counts(every.reversed()), try counts(live), "most plans, last first")
+        XCTAssertEqual(try counts(live), try FacetCounter.countAll(in: snapshot))
+        let someEvery = every.enumerated().filter { $0.offset % 7 == 0 }.map(\.element)
+        let someLive = someEvery.filter { p in live.contains { $0 == p } }
+        XCTAssertLessThan(someLive.count, someEvery.count, "a deleted plan among a few matches")
+        XCTAssertEqual(try counts(someEvery), try counts(someLive), "a few plans")
+    }
+
     private func assertSlotCountingAgreesWithTextCounting(index: String, plans: Int,
                                                           file: StaticString = #filePath, line: UInt = #line) throws {
         let queries = ["kế hoạch", "Chỉ thị 20", "bình đẳng giới", "huyện Thủ Thừa", "Nghị định 162/2017/NĐ-CP", "trẻ em",
