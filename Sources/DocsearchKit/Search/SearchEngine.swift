@@ -28,9 +28,9 @@ public final class SearchEngine: @unchecked Sendable {
     /// no cap.
     public var timeBudget: Double = 0.08
 
-    /// A search of words alone scores a segment term at a time
-    /// (`TermAtATime`) when its words' lists hold at least one plan in this
-    /// many: the rarest, when every word is required; all together, when any
+    /// A search of words alone (and, with `termScores`, quoted phrases)
+    /// scores a segment term at a time (`TermAtATime`) when its clauses'
+    /// lists hold at least one plan in this many: the rarest, when every word is required; all together, when any
     /// will do and the search counts every match (facets, an exact total).
     /// 0: never.
     ///
