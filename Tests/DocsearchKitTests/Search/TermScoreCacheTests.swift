@@ -135,22 +135,33 @@ final class TermScoreCacheTests: XCTestCase {
     }
 
     /// Each segment keeps its own scores of a word: one entry per segment
-    /// where the word is common, whatever the segments' sizes.
+    /// where the word is common, whatever the segments' sizes; and, in the
+    /// segments of the best plans, those of the pair of words the proximity
+    /// pass weighs, which the quoted phrase then finds kept.
     func testEachSegmentKeepsItsOwn() throws {
         let engine = try Fixtures.alqacEngine()
         let cache = TermScoreCache()
         engine.termScores = cache
-        _ = try engine.search(SearchRequest(query: "quy định", limit: 5, wantFacets: true, exactTotal: true))
-        var expected = 0
-        for segment in engine.snapshot.segments {
+        let ranked = try engine.search(SearchRequest(query: "quy định", limit: SearchEngine.proximityWindow,
+                                                     wantFacets: true, exactTotal: true))
+        let rankedSegments = Set(ranked.hits.map(\.segment))
+        var words = 0, pairs = 0, phrases = 0
+        for (s, segment) in engine.snapshot.segments.enumerated() {
             let holding = ["quy", "dinh"].compactMap { segment.info(TermField.bodyFolded.key($0))?.docFreq }
             // Read term at a time (the rarest in one plan in 8) and common enough to keep.
             guard holding.count == 2, holding.min()! * engine.termAtATimeDensity >= segment.documentCount else { continue }
-            expected += holding.filter { cache.keeps(plans: $0, documentCount: segment.documentCount) }.count
+            words += holding.filter { cache.keeps(plans: $0, documentCount: segment.documentCount) }.count
+            if cache.keeps(plans: holding.min()!, documentCount: segment.documentCount) {
+                phrases += 1
+                if rankedSegments.contains(s) { pairs += 1 }
+            }
         }
         XCTAssertGreaterThan(engine.snapshot.segments.count, 1)
-        XCTAssertGreaterThan(expected, 2, "the words are common in more than one segment")
-        XCTAssertEqual(cache.count, expected)
+        XCTAssertGreaterThan(words, 2, "the words are common in more than one segment")
+        XCTAssertGreaterThan(pairs, 0, "the best plans lie where the pair is common")
+        XCTAssertEqual(cache.count, words + pairs)
+        _ = try engine.search(SearchRequest(query: "\"quy định\"", limit: 5, wantFacets: true, exactTotal: true))
+        XCTAssertEqual(cache.count, words + phrases, "the phrase found the pair's scores where they were kept")
     }
 
     /// Kept scores cover deleted plans too; the search must still leave them out.

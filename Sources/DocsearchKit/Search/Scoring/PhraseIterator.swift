@@ -197,8 +197,9 @@ final class PhraseIterator: ClauseIterator, WholeSegmentScoring {
 
     override func score() throws -> Double { try bound(occurrences: UInt32(occurrences), doc: doc) }
 
-    /// The phrase's score in every plan holding it, one plan at a time.
-    func scoreEveryPlan(counts _: UnsafeMutablePointer<UInt32>) throws -> TermScores {
+    /// The phrase's score in every plan holding it (`TermScores.absent`
+    /// elsewhere), one plan at a time, for an iterator not yet advanced.
+    func scoreEveryPlan() throws -> TermScores {
         let scores = TermScores(documentCount: context.segment.documentCount)
         var d = try advance(to: 0)
         while d != exhaustedDoc {
@@ -208,6 +209,8 @@ final class PhraseIterator: ClauseIterator, WholeSegmentScoring {
         }
         return scores
     }
+
+    func scoreEveryPlan(counts _: UnsafeMutablePointer<UInt32>) throws -> TermScores { try scoreEveryPlan() }
 
     func accumulate(into scores: UnsafeMutablePointer<Double>, rounds: UnsafeMutablePointer<UInt8>, round: UInt8,
                     counts: UnsafeMutablePointer<UInt32>) throws {

@@ -159,10 +159,7 @@ enum TermAtATime {
     private static func keptScores(of clause: any WholeSegmentScoring, in cache: TermScoreCache?, documentCount n: Int,
                                    arrays: PlanArrays) throws -> TermScores? {
         guard let cache, cache.keeps(plans: clause.cost, documentCount: n) else { return nil }
-        if let kept = cache.scores(for: clause.scoreKey), kept.values.count == n { return kept }
-        let made = try clause.scoreEveryPlan(counts: arrays.counts)
-        cache.store(made, for: clause.scoreKey)
-        return made
+        return try cache.scores(for: clause.scoreKey, documentCount: n) { try clause.scoreEveryPlan(counts: arrays.counts) }
     }
 
     /// What a segment's matches are handed to: their plans and scores.

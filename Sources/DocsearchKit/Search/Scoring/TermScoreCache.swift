@@ -85,6 +85,15 @@ public final class TermScoreCache: @unchecked Sendable {
         return entries[key]
     }
 
+    /// The scores kept for `key` over a segment of `documentCount` plans,
+    /// or those `make` works out, then kept.
+    func scores(for key: Key, documentCount: Int, make: () throws -> TermScores) rethrows -> TermScores {
+        if let kept = scores(for: key), kept.values.count == documentCount { return kept }
+        let made = try make()
+        store(made, for: key)
+        return made
+    }
+
     /// Keeps `scores` for `key`, dropping the oldest entries past the budget.
     func store(_ scores: TermScores, for key: Key) {
         lock.lock()
