@@ -204,9 +204,7 @@ public final class SearchEngine: @unchecked Sendable {
                                   tick: () throws -> Void) throws {
         let shouldIDF = clauses.filter { $0.occur == .should }.reduce(0) { $0 + $1.idf }
         for (s, segment) in snapshot.segments.enumerated() {
-            let context = SegmentContext(segment: segment, bm25: bm25, averageBodyLength: snapshot.averageBodyLength,
-                                         averageTitleLength: snapshot.averageTitleLength,
-                                         norms: { self.norms(ofSegment: s) })
+            let context = context(ofSegment: s)
             var required: [ClauseIterator] = [], optional: [(ClauseIterator, Double)] = [], prohibited: [ClauseIterator] = []
             var missingRequired = false
             for c in clauses {
@@ -574,12 +572,9 @@ public final class SearchEngine: @unchecked Sendable {
     /// "pháp luật") recur across searches.
     private func pairSource(_ first: Query.Term, _ second: Query.Term, idf: Double, segment s: Int) throws -> PairSource {
         guard let cache = termScores, termAtATimeDensity > 0 else { return .positions }
-        let segment = snapshot.segments[s]
-        let context = SegmentContext(segment: segment, bm25: bm25, averageBodyLength: snapshot.averageBodyLength,
-                                     averageTitleLength: snapshot.averageTitleLength, norms: { self.norms(ofSegment: s) })
         guard let pair = try PhraseIterator(phrase: Query.Phrase(terms: [first, second], occur: .must), idf: idf,
-                                            context: context) else { return .absent }
-        let n = segment.documentCount
+                                            context: context(ofSegment: s)) else { return .absent }
+        let n = snapshot.segments[s].documentCount
         guard pair.cost * termAtATimeDensity >= n, cache.keeps(plans: pair.cost, documentCount: n) else { return .positions }
         return .kept(try cache.scores(for: pair.scoreKey, documentCount: n) { try pair.scoreEveryPlan() })
     }
@@ -625,6 +620,13 @@ extension SearchEngine {
             norms = made
             return made
         }
+    }
+
+    /// What the iterators of segment s score with: the engine's `bm25`, the
+    /// snapshot's average lengths and the segment's kept norms.
+    func context(ofSegment s: Int) -> SegmentContext {
+        SegmentContext(segment: snapshot.segments[s], bm25: bm25, averageBodyLength: snapshot.averageBodyLength,
+                       averageTitleLength: snapshot.averageTitleLength, norms: { self.norms(ofSegment: s) })
     }
 
     /// Segment s's field norms under the engine's `bm25`.
