@@ -30,8 +30,9 @@ public final class SearchEngine: @unchecked Sendable {
 
     /// A search of words alone (and, with `termScores`, quoted phrases)
     /// scores a segment term at a time (`TermAtATime`) when its clauses'
-    /// lists hold at least one plan in this many: the rarest, when every word is required; all together, when any
-    /// will do and the search counts every match (facets, an exact total).
+    /// lists hold at least one plan in this many: the rarest, when every
+    /// word is required; all together, when any will do and the search
+    /// counts every match (facets, an exact total).
     /// 0: never.
     ///
     /// Counting every match leaves one plan at a time nothing to skip, and a
@@ -44,8 +45,9 @@ public final class SearchEngine: @unchecked Sendable {
     /// word will do, cost more (+4.0 M and +9.9 M): they stay one plan at a
     /// time (callgrind).
     public var termAtATimeDensity = 8
-    /// Common words' per-plan scores kept across searches (`TermScoreCache`):
-    /// the server's engines have one; nil, every search reads every list.
+    /// Per-plan scores of common words, quoted phrases and the proximity
+    /// pass's pairs, kept across searches (`TermScoreCache`): the server's
+    /// engines have one; nil, every search reads every list.
     public var termScores: TermScoreCache?
 
     private let parser = QueryParser()

@@ -120,7 +120,7 @@ public final class TermScoreCache: @unchecked Sendable {
         return used
     }
 
-    /// Words kept.
+    /// Words, phrases and pairs kept (one entry per segment).
     public var count: Int {
         lock.lock()
         defer { lock.unlock() }
