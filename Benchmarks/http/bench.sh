@@ -19,11 +19,8 @@ DURATION="${2:-15s}"
 PORT="${PORT:-18080}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
-case "${MIX:-search}" in
-    search) SCRIPT=search.lua ;;
-    varied) SCRIPT=search-varied.lua ;;
-    *) echo "bench: MIX must be search or varied, not ${MIX}" >&2; exit 2 ;;
-esac
+source "$ROOT/Benchmarks/http/mixes.sh"
+SCRIPT="$(mix_script "${MIX:-search}")" || exit 2
 
 if ! command -v wrk >/dev/null 2>&1; then
     echo "bench: installing wrk" >&2
@@ -63,6 +60,6 @@ echo "bench: $(curl -fsS "http://127.0.0.1:$PORT/healthz")" >&2
 
 # A short warm-up fills the page cache and the lazily built caches (the
 # plans' analysed texts, the common words' scores), as a running server has them.
-wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -s "$ROOT/Benchmarks/http/$SCRIPT" "http://127.0.0.1:$PORT" >/dev/null
-echo "bench: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s Benchmarks/http/$SCRIPT" >&2
-wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$ROOT/Benchmarks/http/$SCRIPT" "http://127.0.0.1:$PORT"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -s "$SCRIPT" "http://127.0.0.1:$PORT" >/dev/null
+echo "bench: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s ${SCRIPT#"$ROOT"/}" >&2
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$SCRIPT" "http://127.0.0.1:$PORT"

@@ -11,11 +11,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 INDEX="$1"; ROUNDS="$2"; shift 2
-case "${MIX:-search}" in
-    search) SCRIPT="$ROOT/Benchmarks/http/search.lua" ;;
-    varied) SCRIPT="$ROOT/Benchmarks/http/search-varied.lua" ;;
-    *) echo "compare: MIX must be search or varied" >&2; exit 2 ;;
-esac
+source "$ROOT/Benchmarks/http/mixes.sh"
+SCRIPT="$(mix_script "${MIX:-search}")" || exit 2
 command -v wrk >/dev/null || { echo "compare: wrk not found (bench.sh installs it)" >&2; exit 2; }
 port="${PORT:-18300}"
 tick_ms=$(awk -v hz="$(getconf CLK_TCK)" 'BEGIN { print 1000 / hz }')
