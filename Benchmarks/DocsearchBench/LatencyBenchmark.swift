@@ -11,8 +11,8 @@ struct LatencyBenchmark {
       --index DIR    an index built by `docsearch index` (e.g. /tmp/bench-speed/index after `speed --keep`)
       --queries      query mix (default ../shared/tools/peers/queries-plans.txt)
       --facets       also count facets over all matches, as the web page does
-      --word-scores  keep common words' scores across searches, as the server does (TermScoreCache):
-                     after the warm-up, the timed runs find them kept
+      --word-scores  keep the scores of common words, quoted phrases and pairs across searches, as the
+                     server does (TermScoreCache): after the warm-up, the timed runs find them kept
       --repeat N     measure the whole mix N times (default 1), for a steady profile
       --total-limit N  count matches exactly up to N, then skip what cannot reach the top
                      (default: the engine's, 1,000)
@@ -63,7 +63,7 @@ struct LatencyBenchmark {
         if facets { _ = try engine.snapshot.facetOrdinals() }
         print("index: \(index): \(engine.snapshot.statisticsDocumentCount) plans; \(queries.count) queries, "
               + "\(warmup) warm-up + \(runs) timed runs each\(facets ? ", with facets" : "")"
-              + "\(wordScores ? ", common words' scores kept" : ""), "
+              + "\(wordScores ? ", common words', phrases' and pairs' scores kept" : ""), "
               + "matches counted exactly up to \(engine.totalLimit)")
         var latency = QueryLatency()
         for _ in 0..<repeats {
