@@ -25,6 +25,7 @@ public struct RawToken: ~Copyable {
         // Without diacritics the two forms are one: one String, not two
         // (making them was a tenth of analysing a plan's text, callgrind).
         let folded = self.folded
-        return Token(exact: hasDiacritics ? exact : folded, folded: folded, position: position, byteRange: byteRange)
+        return Token(exact: hasDiacritics ? exact : folded, folded: folded, position: position, byteRange: byteRange,
+                     hasDiacritics: hasDiacritics)
     }
 }

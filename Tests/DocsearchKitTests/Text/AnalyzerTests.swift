@@ -74,6 +74,23 @@ final class AnalyzerTests: XCTestCase {
         XCTAssertEqual(foldedBytes, "kehoachtangcuongcongtactuyentruyenvenhanquyen".utf8.count)
     }
 
+    /// A token's `hasDiacritics` is kept from the analyzer, not worked out
+    /// from its forms: it must say what comparing them says, on every word of
+    /// the seed plans and of the law articles (ASCII words, "đ", capitals,
+    /// old tone marks), and a token made from its forms must say the same.
+    func testKeptDiacriticsFlagIsWhatTheFormsSay() {
+        var with = 0, without = 0
+        for (_, raw) in TextTestCorpus.seedPlans() + TextTestCorpus.lawArticles(step: 25) {
+            for t in Analyzer().tokens(in: TextNormalizer.normalize(raw)) {
+                XCTAssertEqual(t.hasDiacritics, t.exact != t.folded, t.exact)
+                XCTAssertEqual(Token(exact: t.exact, folded: t.folded, position: t.position, byteRange: t.byteRange), t)
+                if t.hasDiacritics { with += 1 } else { without += 1 }
+            }
+        }
+        XCTAssertGreaterThan(with, 1000)
+        XCTAssertGreaterThan(without, 1000)
+    }
+
     private func referenceWords(_ text: String) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
