@@ -142,8 +142,7 @@ public final class IndexWriter {
                     let outcome = read(entry: e, held: held[e.path], maxFileSize: options.maxFileSize)
                     shared.record(outcome)
                     if case let .document(doc, _) = outcome {
-                        builder.value.add(record: doc.record, fingerprint: doc.fingerprint, body: doc.text,
-                                          title: doc.title, keywords: doc.keywords, facets: doc.facets)
+                        builder.value.add(doc)
                         if builder.value.estimatedBytes > options.flushBytes / workers { try flush() }
                     }
                 }

@@ -73,7 +73,7 @@ extension PlanDocument {
                                 date: identity.date?.iso ?? identity.year.map(String.init), year: identity.year,
                                 signer: identity.signer?.name, signerTitle: identity.signer?.title, citations: citations,
                                 agencies: agencies, topics: topics)
-        return (PlanDocument(record: record, fingerprint: fingerprint, text: text, title: title,
+        return (PlanDocument(record: record, fingerprint: fingerprint, text: text, tokens: analyzed.tokens, title: title,
                              keywords: keywords, facets: facets), warnings)
     }
 

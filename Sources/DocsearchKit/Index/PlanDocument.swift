@@ -6,6 +6,9 @@ public struct PlanDocument: Sendable {
     public var fingerprint: FileFingerprint
     /// The whole NFC text (title included).
     public var text: String
+    /// The tokens of `text`, as the extractors read them; the indexer indexes
+    /// these rather than tokenise the text again.
+    public var tokens: [Token]
     public var title: String
     public var keywords: [(TermField, String)]
     public var facets: [String: [String]]

@@ -2,26 +2,34 @@ import Foundation
 
 /// Collects analysed plans in memory until they are written as one segment.
 /// Not thread-safe: each indexing worker fills its own builder.
+///
+/// A term's postings are not kept in arrays of their own: appending to one
+/// of 30,000 terms' arrays for every token missed the cache on the array's
+/// header and end (60% of the indexing loop's own time, perf annotate). A
+/// term keeps only the plan it was last seen in and its count there
+/// (`Pending`, 8 bytes, in one array), written to one list of (term, plan,
+/// count) when the term turns up in a later plan; the body's folded words,
+/// the only terms with positions (`TermField.hasPositions`), go to one list
+/// in the order of the text, a word's position being its place in its plan.
+/// `serialize` sorts both by term, stably, so each term's plans and
+/// positions come out in order.
 public final class SegmentBuilder {
-    /// The postings of one term, growing as plans are added.
-    struct Postings {
-        var docs: [UInt32] = []
-        var tfs: [UInt32] = []
-        var positions: [UInt32] = []
-
-        @inline(__always) mutating func add(doc: UInt32, position: UInt32?) {
-            if let last = docs.last, last == doc {
-                tfs[tfs.count - 1] += 1
-            } else {
-                docs.append(doc)
-                tfs.append(1)
-            }
-            if let position { positions.append(position) }
-        }
+    /// The plan a term was last seen in, and its count there, not yet in
+    /// the list of postings.
+    private struct Pending {
+        var doc: UInt32
+        var tf: UInt32
     }
 
     private var table = TermTable()
-    private var postings: [Postings] = []
+    private var pending: [Pending] = []
+    /// Each (term, plan, count) written out of `pending`: a term's plans in increasing order.
+    private var postingTerms: [UInt32] = []
+    private var postingDocs: [UInt32] = []
+    private var postingTFs: [UInt32] = []
+    /// The body's folded words, plan after plan, each in the order of its
+    /// text: the k-th of a plan stands at position k (`bodyLengths` words a plan).
+    private var bodyWords: [UInt32] = []
     private(set) var records: [PlanRecord] = []
     private(set) var fingerprints: [FileFingerprint] = []
     private(set) var bodyLengths: [UInt32] = []
@@ -35,44 +43,61 @@ public final class SegmentBuilder {
 
     public var documentCount: Int { records.count }
 
-    /// Adds one plan. `body` is the whole NFC text (title included), `title` its title.
-    public func add(record: PlanRecord, fingerprint: FileFingerprint, body: String, title: String,
-                    keywords: [(TermField, String)], facets docFacets: [String: [String]]) {
+    /// Adds one analysed plan: its body from the tokens the extractors read
+    /// (`PlanDocument.tokens`, of the whole text, title included), not
+    /// tokenised again, and its title.
+    public func add(_ plan: PlanDocument) {
         let doc = UInt32(records.count)
-        let bodyCount = index(text: body, doc: doc, exact: .bodyExact, folded: .bodyFolded)
-        let titleCount = index(text: title, doc: doc, exact: .titleExact, folded: .titleFolded)
-        for (field, value) in keywords where !value.isEmpty {
-            add(table.id(field: field.rawValue, value), doc: doc, position: nil)
+        for token in plan.tokens {
+            var folded = token.folded
+            let id = folded.withUTF8 { table.id(field: TermField.bodyFolded.rawValue, $0) }
+            add(id, doc: doc)
+            bodyWords.append(UInt32(id))
+            if token.hasDiacritics {
+                var exact = token.exact
+                exact.withUTF8 { add(table.id(field: TermField.bodyExact.rawValue, $0), doc: doc) }
+            }
         }
-        for name in docFacets.keys where facets[name] == nil {
+        let titleCount = index(title: plan.title, doc: doc)
+        for (field, value) in plan.keywords where !value.isEmpty {
+            add(table.id(field: field.rawValue, value), doc: doc)
+        }
+        for name in plan.facets.keys where facets[name] == nil {
             facets[name] = Array(repeating: [], count: Int(doc))
         }
         // Appended in place: a copy taken out of the dictionary and put back
         // was copied whole for every plan (a tenth of the build, perf).
-        for name in Array(facets.keys) { facets[name]!.append(docFacets[name] ?? []) }
-        records.append(record)
-        fingerprints.append(fingerprint)
-        bodyLengths.append(UInt32(bodyCount))
+        for name in Array(facets.keys) { facets[name]!.append(plan.facets[name] ?? []) }
+        records.append(plan.record)
+        fingerprints.append(plan.fingerprint)
+        bodyLengths.append(UInt32(plan.tokens.count))
         titleLengths.append(UInt32(titleCount))
-        estimatedBytes += body.utf8.count * 3 + 512
+        estimatedBytes += plan.text.utf8.count * 3 + 512
     }
 
-    @inline(__always) private func add(_ id: Int, doc: UInt32, position: UInt32?) {
-        if id == postings.count {
-            postings.append(Postings())
+    /// One occurrence of term `id` in plan `doc`, the plan being added
+    /// (plans come in increasing order).
+    @inline(__always) private func add(_ id: Int, doc: UInt32) {
+        if id == pending.count {
+            pending.append(Pending(doc: doc, tf: 1))
             estimatedBytes += 96
+        } else if pending[id].doc == doc {
+            pending[id].tf += 1
+        } else {
+            postingTerms.append(UInt32(id))
+            postingDocs.append(pending[id].doc)
+            postingTFs.append(pending[id].tf)
+            pending[id] = Pending(doc: doc, tf: 1)
         }
-        postings[id].add(doc: doc, position: position)
     }
 
-    private func index(text: String, doc: UInt32, exact: TermField, folded: TermField) -> Int {
+    /// Indexes a title (without positions); returns its number of tokens.
+    private func index(title: String, doc: UInt32) -> Int {
         var count = 0
-        let keepPositions = folded.hasPositions
-        analyzer.forEachToken(in: text) { token in
-            let position: UInt32? = keepPositions ? UInt32(truncatingIfNeeded: token.position) : nil
-            add(table.id(field: folded.rawValue, token.foldedUTF8), doc: doc, position: position)
+        analyzer.forEachToken(in: title) { token in
+            add(table.id(field: TermField.titleFolded.rawValue, token.foldedUTF8), doc: doc)
             if token.hasDiacritics {
-                add(table.id(field: exact.rawValue, token.exactUTF8), doc: doc, position: nil)
+                add(table.id(field: TermField.titleExact.rawValue, token.exactUTF8), doc: doc)
             }
             count += 1
         }
@@ -87,13 +112,59 @@ public final class SegmentBuilder {
         var writer = SegmentWriter(documentCount: records.count, postingsLayout: postingsLayout)
         writer.setDocuments(records: records.map(SegmentWriter.encodeRecord), fingerprints: fingerprints,
                             bodyLengths: bodyLengths, titleLengths: titleLengths, facets: facets)
+        // Each term's postings, pending ones last, and positions, side by side.
+        var postingStarts = Self.starts(of: postingTerms, termCount: table.count, adding: pending.indices)
+        let postingCount = postingStarts[table.count]
+        var docs = [UInt32](repeating: 0, count: postingCount), tfs = docs
+        for i in postingTerms.indices {
+            let t = Int(postingTerms[i]), j = postingStarts[t]
+            docs[j] = postingDocs[i]
+            tfs[j] = postingTFs[i]
+            postingStarts[t] = j + 1
+        }
+        for (t, p) in pending.enumerated() {
+            let j = postingStarts[t]
+            docs[j] = p.doc
+            tfs[j] = p.tf
+            postingStarts[t] = j + 1
+        }
+        var positionStarts = Self.starts(of: bodyWords, termCount: table.count, adding: 0..<0)
+        var positions = [UInt32](repeating: 0, count: positionStarts[table.count])
+        var i = 0
+        for length in bodyLengths {
+            for position in 0..<length {
+                let t = Int(bodyWords[i])
+                positions[positionStarts[t]] = position
+                positionStarts[t] += 1
+                i += 1
+            }
+        }
+        // Each term's entries now end where the next one's start.
         let order = (0..<table.count).sorted { table.key($0).lexicographicallyPrecedes(table.key($1)) }
         for id in order {
             let key = Array(table.key(id))
-            let p = postings[id]
-            writer.addTerm(key, docs: p.docs, tfs: p.tfs, positions: p.positions,
+            let postings = (id == 0 ? 0 : postingStarts[id - 1])..<postingStarts[id]
+            let termPositions = (id == 0 ? 0 : positionStarts[id - 1])..<positionStarts[id]
+            writer.addTerm(key, docs: Array(docs[postings]), tfs: Array(tfs[postings]),
+                           positions: Array(positions[termPositions]),
                            withPositions: TermField(rawValue: key[0])?.hasPositions ?? false)
         }
         return writer.finish()
+    }
+
+    /// Where each term's entries start in a list sorted by term (a stable
+    /// counting sort) of the entries tagged by `terms` and one more for each
+    /// term in `more`; `[termCount]` is the list's length.
+    private static func starts(of terms: [UInt32], termCount: Int, adding more: Range<Int>) -> [Int] {
+        var counts = [Int](repeating: 0, count: termCount + 1)
+        for t in terms { counts[Int(t)] += 1 }
+        for t in more { counts[t] += 1 }
+        var sum = 0
+        for t in 0...termCount {
+            let c = counts[t]
+            counts[t] = sum
+            sum += c
+        }
+        return counts
     }
 }

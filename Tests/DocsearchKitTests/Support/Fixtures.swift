@@ -129,8 +129,7 @@ enum Fixtures {
             let bytes = Array(text.utf8)
             let print = FileFingerprint(path: name, size: UInt64(bytes.count), modified: 0, contentHash: 0)
             let (doc, _) = try PlanDocument.analyze(bytes: bytes, path: name, absolutePath: "/docs/" + name, fingerprint: print)
-            builder.add(record: doc.record, fingerprint: doc.fingerprint, body: doc.text, title: doc.title,
-                        keywords: doc.keywords, facets: doc.facets)
+            builder.add(doc)
         }
         return builder
     }
