@@ -48,7 +48,9 @@ public final class SegmentBuilder {
     /// tokenised again, and its title.
     public func add(_ plan: PlanDocument) {
         let doc = UInt32(records.count)
-        for token in plan.tokens {
+        for (k, token) in plan.tokens.enumerated() {
+            // Positions are written as each word's place in the plan (`serialize`).
+            assert(token.position == k, "tokens of \(plan.record.path) out of order")
             var folded = token.folded
             let id = folded.withUTF8 { table.id(field: TermField.bodyFolded.rawValue, $0) }
             add(id, doc: doc)
@@ -93,6 +95,8 @@ public final class SegmentBuilder {
 
     /// Indexes a title (without positions); returns its number of tokens.
     private func index(title: String, doc: UInt32) -> Int {
+        assert(!TermField.titleFolded.hasPositions && !TermField.titleExact.hasPositions && !TermField.bodyExact.hasPositions,
+               "only the body's folded words keep positions here")
         var count = 0
         analyzer.forEachToken(in: title) { token in
             add(table.id(field: TermField.titleFolded.rawValue, token.foldedUTF8), doc: doc)

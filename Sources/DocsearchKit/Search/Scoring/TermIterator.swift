@@ -168,7 +168,8 @@ final class TermIterator: ClauseIterator {
             try body.forEachBlock { docs, tfs, count in
                 try Self.checkLastPlan(docs, count, documentCount: n)
                 guard Sink.filters, count <= wanted.count else {
-                    for i in 0..<count { score(i, of: docs, tfs) }
+                    // Every plan wanted (or a block longer than a block, which a cursor never gives).
+                    for i in 0..<count where sink.wanted(Int(docs[i])) == 1 { score(i, of: docs, tfs) }
                     return
                 }
                 // The block's wanted postings listed first, without a branch
