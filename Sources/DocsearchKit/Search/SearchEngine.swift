@@ -581,15 +581,11 @@ public final class SearchEngine: @unchecked Sendable {
         return .kept(try cache.scores(for: pair.scoreKey, documentCount: n) { try pair.scoreEveryPlan() })
     }
 
-    /// How many positions in `first` have the next position in `second` (both ascending).
+    /// How many positions in `first` have the next position in `second` (both
+    /// ascending): the count of a two-word phrase (`PhraseIterator.pairs`,
+    /// whose merge moves on by arithmetic, not by mispredicted branches).
     static func adjacentCount(_ first: [UInt32], _ second: [UInt32]) -> Int {
-        var n = 0, k = 0
-        for p in first {
-            while k < second.count && second[k] <= p { k += 1 }
-            if k == second.count { break }
-            if second[k] == p &+ 1 { n += 1 }
-        }
-        return n
+        first.withUnsafeBufferPointer { a in second.withUnsafeBufferPointer { b in PhraseIterator.pairs(a[...], b[...]) } }
     }
 
     static func matchedCitations(_ record: PlanRecord, _ references: [Query.Reference]) -> [CitationRecord] {
