@@ -63,12 +63,7 @@ final class SamePostingsTests: XCTestCase {
     func testListsDifferingOnlyInACountAreNotTheSame() throws {
         let texts = [("a.txt", "Luật Đất đai về đất và đặt cọc\nĐiều 5. Quyền của người sử dụng đất\nNgười sử dụng đất có quyền."),
                      ("b.txt", "Luật Nhà ở\nĐiều 7. Quyền sở hữu nhà ở\nChủ sở hữu nhà ở có quyền.")]
-        let builder = try Fixtures.segmentBuilder(of: texts)
-        let dir = try Fixtures.scratch("same-postings")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("seg.dseg").path
-        try Data(builder.serialize()).write(to: URL(fileURLWithPath: file))
-        let segment = try SegmentReader(path: file, name: "seg.dseg", verification: .full)
+        let segment = try Fixtures.segment(of: texts)
         let exact = try XCTUnwrap(segment.info(TermField.titleExact.key("đất")))
         let folded = try XCTUnwrap(segment.info(TermField.titleFolded.key("dat")))
         XCTAssertEqual(try postings(segment, exact), [3])

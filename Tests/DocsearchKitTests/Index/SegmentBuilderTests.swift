@@ -92,12 +92,7 @@ final class SegmentBuilderTests: XCTestCase {
         let texts = [("a.txt", "Kế hoạch tuyên truyền về nhân quyền\nTuyên truyền nhân quyền trong trường học."),
                      ("b.txt", "Kế hoạch bình đẳng giới\nBình đẳng giới trong gia đình."),
                      ("c.txt", "Kế hoạch nhân quyền năm 2023\nNhân quyền, bình đẳng giới và trẻ em.")]
-        let builder = try Fixtures.segmentBuilder(of: texts)
-        let dir = try Fixtures.scratch("segment-builder")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("seg.dseg").path
-        try Data(builder.serialize()).write(to: URL(fileURLWithPath: file))
-        let segment = try SegmentReader(path: file, name: "seg.dseg", verification: .full)
+        let segment = try Fixtures.segment(of: texts)
         func read(_ key: [UInt8]) throws -> [(doc: UInt32, positions: [UInt32])] {
             var cursor = try segment.cursor(try XCTUnwrap(segment.info(key)), positions: true)
             var out: [(doc: UInt32, positions: [UInt32])] = []

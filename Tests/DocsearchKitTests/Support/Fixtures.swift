@@ -134,6 +134,18 @@ enum Fixtures {
         return builder
     }
 
+    /// The segment a builder holding `texts` writes (`segmentBuilder(of:)`),
+    /// from a scratch file, opened with every checksum verified; the file is
+    /// removed at once (the reader keeps its mapping).
+    static func segment<C: Collection>(of texts: C) throws -> SegmentReader
+        where C.Element == (name: String, text: String) {
+        let dir = try scratch("segment")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("seg.dseg").path
+        try Data(try segmentBuilder(of: texts).serialize()).write(to: URL(fileURLWithPath: file))
+        return try SegmentReader(path: file, name: "seg.dseg", verification: .full)
+    }
+
     static func alqacEngine() throws -> SearchEngine {
         let engine = SearchEngine(snapshot: try alqacIndex.get())
         engine.timeBudget = .infinity
