@@ -95,8 +95,6 @@ public final class SegmentBuilder {
 
     /// Indexes a title (without positions); returns its number of tokens.
     private func index(title: String, doc: UInt32) -> Int {
-        assert(!TermField.titleFolded.hasPositions && !TermField.titleExact.hasPositions && !TermField.bodyExact.hasPositions,
-               "only the body's folded words keep positions here")
         var count = 0
         analyzer.forEachToken(in: title) { token in
             add(table.id(field: TermField.titleFolded.rawValue, token.foldedUTF8), doc: doc)
@@ -116,53 +114,53 @@ public final class SegmentBuilder {
         var writer = SegmentWriter(documentCount: records.count, postingsLayout: postingsLayout)
         writer.setDocuments(records: records.map(SegmentWriter.encodeRecord), fingerprints: fingerprints,
                             bodyLengths: bodyLengths, titleLengths: titleLengths, facets: facets)
-        // Each term's postings, pending ones last, and positions, side by side.
-        var postingStarts = Self.starts(of: postingTerms, termCount: table.count, adding: pending.indices)
-        let postingCount = postingStarts[table.count]
-        var docs = [UInt32](repeating: 0, count: postingCount), tfs = docs
+        // Each term's postings (its pending one last: every term has one) and
+        // positions, side by side, by a stable counting sort on the term.
+        assert(!TermField.titleFolded.hasPositions && !TermField.titleExact.hasPositions && !TermField.bodyExact.hasPositions,
+               "only the body's folded words keep positions here")
+        assert(pending.count == table.count, "a term without its pending posting")
+        let postingStarts = Self.starts(of: postingTerms, termCount: table.count, perTerm: 1)
+        var next = postingStarts
+        var docs = [UInt32](repeating: 0, count: postingStarts[table.count]), tfs = docs
         for i in postingTerms.indices {
-            let t = Int(postingTerms[i]), j = postingStarts[t]
-            docs[j] = postingDocs[i]
-            tfs[j] = postingTFs[i]
-            postingStarts[t] = j + 1
+            let t = Int(postingTerms[i])
+            docs[next[t]] = postingDocs[i]
+            tfs[next[t]] = postingTFs[i]
+            next[t] += 1
         }
         for (t, p) in pending.enumerated() {
-            let j = postingStarts[t]
-            docs[j] = p.doc
-            tfs[j] = p.tf
-            postingStarts[t] = j + 1
+            docs[next[t]] = p.doc
+            tfs[next[t]] = p.tf
         }
-        var positionStarts = Self.starts(of: bodyWords, termCount: table.count, adding: 0..<0)
+        let positionStarts = Self.starts(of: bodyWords, termCount: table.count)
+        next = positionStarts
         var positions = [UInt32](repeating: 0, count: positionStarts[table.count])
         var i = 0
         for length in bodyLengths {
             for position in 0..<length {
                 let t = Int(bodyWords[i])
-                positions[positionStarts[t]] = position
-                positionStarts[t] += 1
+                positions[next[t]] = position
+                next[t] += 1
                 i += 1
             }
         }
-        // Each term's entries now end where the next one's start.
         let order = (0..<table.count).sorted { table.key($0).lexicographicallyPrecedes(table.key($1)) }
         for id in order {
             let key = Array(table.key(id))
-            let postings = (id == 0 ? 0 : postingStarts[id - 1])..<postingStarts[id]
-            let termPositions = (id == 0 ? 0 : positionStarts[id - 1])..<positionStarts[id]
+            let postings = postingStarts[id]..<postingStarts[id + 1]
             writer.addTerm(key, docs: Array(docs[postings]), tfs: Array(tfs[postings]),
-                           positions: Array(positions[termPositions]),
+                           positions: Array(positions[positionStarts[id]..<positionStarts[id + 1]]),
                            withPositions: TermField(rawValue: key[0])?.hasPositions ?? false)
         }
         return writer.finish()
     }
 
-    /// Where each term's entries start in a list sorted by term (a stable
-    /// counting sort) of the entries tagged by `terms` and one more for each
-    /// term in `more`; `[termCount]` is the list's length.
-    private static func starts(of terms: [UInt32], termCount: Int, adding more: Range<Int>) -> [Int] {
-        var counts = [Int](repeating: 0, count: termCount + 1)
+    /// Where each term's entries start in a list sorted by term of the
+    /// entries tagged by `terms` and `perTerm` more for every term;
+    /// `[termCount]` is the list's length.
+    private static func starts(of terms: [UInt32], termCount: Int, perTerm: Int = 0) -> [Int] {
+        var counts = [Int](repeating: perTerm, count: termCount) + [0]
         for t in terms { counts[Int(t)] += 1 }
-        for t in more { counts[t] += 1 }
         var sum = 0
         for t in 0...termCount {
             let c = counts[t]
