@@ -179,12 +179,11 @@ enum TermAtATime {
     private static func gather(_ n: Int, scores: UnsafeMutablePointer<Double>, into docs: UnsafeMutablePointer<UInt32>,
                                deleted: [Bool], accept: Accept) throws {
         for d in 0..<min(n, deleted.count) where deleted[d] { scores[d] = -.infinity }
-        // Every plan is written, and the count moves on past a match: whether
-        // a plan matches is as good as random, and a branch on it was
-        // mispredicted (perf).
-        // The count moves on by (x | -x) >> 63 of x, the score's bits less
-        // -infinity's: 1 unless they are equal. Written as a choice, the
-        // compiler branched on it (cachegrind).
+        // Every plan is written, and the count moves on past a match by
+        // (x | -x) >> 63 of x, the score's bits less -infinity's: 1 unless
+        // they are equal. Whether a plan matches is as good as random: a
+        // branch on it was mispredicted (perf), and so was the one the
+        // compiler made of it written as a choice (cachegrind).
         let absent = TermScores.absent.bitPattern
         var kept = 0
         for d in 0..<n {
