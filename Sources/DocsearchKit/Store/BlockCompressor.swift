@@ -14,19 +14,18 @@
 public enum BlockCompressor {
     static let minMatch = 4
     static let hashBits = 14
+    /// How far back a match may point: `offset` is a u16.
+    static let window = 65535
+    /// Earlier places with the same four bytes tried for each match, the
+    /// nearest first; the longest match wins. Trying only the nearest left the
+    /// stored records of 20,000 generated plans at 9.85 MB (26% of their JSON).
+    static let tries = 16
 
     public static func compress(_ input: [UInt8]) -> [UInt8] {
         var out = ByteWriter(capacity: input.count / 2 + 16)
         out.varint(UInt64(input.count))
         let n = input.count
         guard n > 0 else { return out.bytes }
-        var table = [Int32](repeating: -1, count: 1 << hashBits)
-        var anchor = 0
-        var i = 0
-        func hash(_ p: Int) -> Int {
-            let v = UInt32(input[p]) | UInt32(input[p + 1]) << 8 | UInt32(input[p + 2]) << 16 | UInt32(input[p + 3]) << 24
-            return Int((v &* 2_654_435_761) >> UInt32(32 - hashBits))
-        }
         func writeLength(_ extra: Int) {
             var e = extra
             while e >= 255 { out.u8(255); e -= 255 }
@@ -43,24 +42,69 @@ public enum BlockCompressor {
                 if ml >= 15 { writeLength(ml - 15) }
             }
         }
-        while i + minMatch <= n - 1 {
-            let h = hash(i)
-            let candidate = Int(table[h])
-            table[h] = Int32(i)
-            if candidate >= 0, i - candidate <= 65535,
-               input[candidate] == input[i], input[candidate + 1] == input[i + 1],
-               input[candidate + 2] == input[i + 2], input[candidate + 3] == input[i + 3] {
-                var length = minMatch
-                while i + length < n && input[candidate + length] == input[i + length] { length += 1 }
-                emit(literalsFrom: anchor, to: i, match: (i - candidate, length))
-                i += length
+        var finder = MatchFinder(count: n)
+        input.withUnsafeBufferPointer { bytes in
+            var anchor = 0
+            var i = 0
+            // Matches start where at least five bytes are left, as the decoder's
+            // last sequence (literals only) expects nothing of them.
+            while i + minMatch <= n - 1 {
+                let here = finder.longestMatch(at: i, in: bytes)
+                guard here.length >= minMatch else { i += 1; continue }
+                // One step lazy: a longer match from the next byte is worth a literal.
+                if i + 1 + minMatch <= n - 1, finder.longestMatch(at: i + 1, in: bytes).length > here.length {
+                    i += 1
+                    continue
+                }
+                emit(literalsFrom: anchor, to: i, match: here)
+                i += here.length
                 anchor = i
-            } else {
-                i += 1
             }
+            emit(literalsFrom: anchor, to: n, match: nil)
         }
-        emit(literalsFrom: anchor, to: n, match: nil)
         return out.bytes
+    }
+
+    /// Hash chains over the places of a block: `head` holds the latest place
+    /// of each hash of four bytes, `previous` the one before each place.
+    private struct MatchFinder {
+        var head = [Int32](repeating: -1, count: 1 << BlockCompressor.hashBits)
+        var previous: [Int32]
+        /// Places before this one are in the chains.
+        var chained = 0
+
+        init(count: Int) { previous = [Int32](repeating: -1, count: count) }
+
+        static func hash(_ p: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            let v = UInt32(bytes[p]) | UInt32(bytes[p + 1]) << 8 | UInt32(bytes[p + 2]) << 16 | UInt32(bytes[p + 3]) << 24
+            return Int((v &* 2_654_435_761) >> UInt32(32 - BlockCompressor.hashBits))
+        }
+
+        /// The longest match of the bytes at `i` with bytes before it (length 0
+        /// when none has four), after chaining every place up to `i`.
+        mutating func longestMatch(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, length: Int) {
+            let n = bytes.count
+            while chained <= i {
+                let h = Self.hash(chained, bytes)
+                previous[chained] = head[h]
+                head[h] = Int32(chained)
+                chained += 1
+            }
+            var best = (offset: 0, length: 0)
+            var candidate = Int(previous[i])
+            var left = BlockCompressor.tries
+            while candidate >= 0, i - candidate <= BlockCompressor.window, left > 0 {
+                left -= 1
+                // A longer match must also agree at the best length so far.
+                if i + best.length < n, bytes[candidate + best.length] == bytes[i + best.length] {
+                    var length = 0
+                    while i + length < n, bytes[candidate + length] == bytes[i + length] { length += 1 }
+                    if length > best.length { best = (i - candidate, length) }
+                }
+                candidate = Int(previous[candidate])
+            }
+            return best.length >= BlockCompressor.minMatch ? best : (0, 0)
+        }
     }
 
     /// Decodes a block; throws on any inconsistency instead of reading or writing out of bounds.

@@ -25,6 +25,48 @@ final class BlockCompressorTests: XCTestCase {
         XCTAssertEqual(try roundTrip(block), block)
     }
 
+    /// The matches of a compressed block, as (offset, length), in order.
+    private func matches(in packed: [UInt8]) -> [(offset: Int, length: Int)] {
+        var i = 0
+        var total = 0, shift = 0
+        repeat { total |= Int(packed[i] & 0x7F) << shift; shift += 7; i += 1 } while packed[i - 1] >= 0x80
+        func length(_ base: Int) -> Int {
+            guard base == 15 else { return base }
+            var l = base
+            repeat { l += Int(packed[i]); i += 1 } while packed[i - 1] == 255
+            return l
+        }
+        var out: [(offset: Int, length: Int)] = []
+        var at = 0
+        while i < packed.count, at < total {
+            let token = Int(packed[i]); i += 1
+            let literals = length(token >> 4)
+            i += literals; at += literals
+            guard at < total, i + 2 <= packed.count else { break }
+            let offset = Int(packed[i]) | Int(packed[i + 1]) << 8
+            i += 2
+            let matched = length(token & 15) + 4
+            out.append((offset, matched))
+            at += matched
+        }
+        return out
+    }
+
+    /// A symbol cited again after another of the same kind is one match back
+    /// to its first mention, not the nearer "Chỉ thị số " and then the rest.
+    func testMatchesReachPastTheNearestSamePrefix() throws {
+        let mention = "Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị"
+        let text = "Thực hiện \(mention) về tăng cường sự lãnh đạo của Đảng; Chỉ thị số 44-CT/TW ngày 20/7/2010 "
+            + "của Ban Bí thư về công tác tuyên truyền; tiếp tục quán triệt \(mention)."
+        let bytes = Array(text.utf8)
+        let first = Array("Thực hiện ".utf8).count
+        let third = Array(text.utf8).count - Array("\(mention).".utf8).count
+        let packed = BlockCompressor.compress(bytes)
+        let back = matches(in: packed).filter { $0.offset == third - first }.map(\.length).max()
+        XCTAssertGreaterThanOrEqual(back ?? 0, Array(mention.utf8).count)
+        XCTAssertEqual(try roundTrip(bytes), bytes)
+    }
+
     func testDamagedBlocksThrowInsteadOfTrapping() throws {
         let bytes = Array(try Fixtures.text(.longAn).utf8.prefix(4000))
         let packed = BlockCompressor.compress(bytes)
