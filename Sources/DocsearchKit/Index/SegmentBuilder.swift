@@ -107,11 +107,11 @@ public final class SegmentBuilder {
     }
 
     /// The segment file's bytes.
-    public func serialize() -> [UInt8] { serialize(postingsLayout: PostingsCodec.currentLayout) }
+    public func serialize() -> [UInt8] { serialize(version: SegmentWriter.version) }
 
-    /// The segment file's bytes with postings in `postingsLayout` (`.separateTF`: format 3).
-    func serialize(postingsLayout: PostingsCodec.Layout) -> [UInt8] {
-        var writer = SegmentWriter(documentCount: records.count, postingsLayout: postingsLayout)
+    /// The segment file's bytes in format `version` (3 to the current one).
+    func serialize(version: UInt16) -> [UInt8] {
+        var writer = SegmentWriter(documentCount: records.count, version: version)
         writer.setDocuments(records: records.map(SegmentWriter.encodeRecord), fingerprints: fingerprints,
                             bodyLengths: bodyLengths, titleLengths: titleLengths, facets: facets)
         // Each term's postings (its pending one last: every term has one) and

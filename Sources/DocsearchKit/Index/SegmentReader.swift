@@ -48,6 +48,8 @@ public final class SegmentReader: @unchecked Sendable {
         case lazy
     }
 
+    /// The segment's format (`SegmentWriter.version` when it was written).
+    let formatVersion: UInt16
     /// How this segment's postings are written (by its format version).
     let postingsLayout: PostingsCodec.Layout
 
@@ -57,6 +59,7 @@ public final class SegmentReader: @unchecked Sendable {
         let (payload, version) = try ContainerFile.payload(of: file.bytes, magic: SegmentWriter.magic,
                                                            versions: SegmentWriter.readableVersions, path: path,
                                                            verifyChecksum: false)
+        formatVersion = version
         postingsLayout = SegmentWriter.layout(ofVersion: version)
         let chunked = try ChunkedSectionsReader(payload, path: path)
         self.chunked = chunked

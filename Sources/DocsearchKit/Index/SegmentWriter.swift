@@ -31,17 +31,6 @@ public struct SegmentWriter {
     /// Formats 3 to 6 (written before) are still read, so an index need not be rebuilt.
     public static let readableVersions: ClosedRange<UInt16> = 3...7
 
-    /// The segment format whose postings are written in `layout`.
-    static func version(of layout: PostingsCodec.Layout) -> UInt16 {
-        switch layout {
-        case .separateTF: return 3
-        case .flaggedTF: return 4
-        case .impacts: return 5
-        case .packed: return 6
-        case .packedPositions: return 7
-        }
-    }
-
     /// How a segment of format `version` writes its postings.
     static func layout(ofVersion version: UInt16) -> PostingsCodec.Layout {
         switch version {
@@ -68,17 +57,21 @@ public struct SegmentWriter {
     private var post = ByteWriter()
     private var pos = ByteWriter()
 
-    /// How postings are written; an older layout writes an older format (for
-    /// the tests that old segments still read).
+    /// The format written: the current one, or an older one for the tests
+    /// that old segments still read.
+    let formatVersion: UInt16
+    /// How postings are written in `formatVersion`.
     let postingsLayout: PostingsCodec.Layout
 
     public init(documentCount: Int) {
-        self.init(documentCount: documentCount, postingsLayout: PostingsCodec.currentLayout)
+        self.init(documentCount: documentCount, version: Self.version)
     }
 
-    init(documentCount: Int, postingsLayout: PostingsCodec.Layout) {
+    init(documentCount: Int, version: UInt16) {
+        precondition(Self.readableVersions.contains(version), "segment format \(version) is not written")
         self.documentCount = documentCount
-        self.postingsLayout = postingsLayout
+        formatVersion = version
+        postingsLayout = Self.layout(ofVersion: version)
     }
 
     /// The JSON form in which a record is stored (sorted keys; `PlanRecord+JSON`).
@@ -156,6 +149,6 @@ public struct SegmentWriter {
         let payload = ChunkedSections.encode([("DOCS", docs.bytes), ("FILE", files.bytes), ("NORM", norms.bytes),
                                               ("TDIC", dict.bytes), ("POST", post.bytes), ("POSI", pos.bytes),
                                               ("FACT", facetBytes.bytes)])
-        return ContainerFile.encode(magic: Self.magic, version: Self.version(of: postingsLayout), payload: payload)
+        return ContainerFile.encode(magic: Self.magic, version: formatVersion, payload: payload)
     }
 }

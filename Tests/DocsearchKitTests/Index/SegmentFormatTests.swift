@@ -8,7 +8,7 @@ import XCTest
 /// in groups of 128). Checked on law articles,
 /// whose common words have lists of many blocks.
 final class SegmentFormatTests: XCTestCase {
-    private static let layouts: [PostingsCodec.Layout] = [.separateTF, .flaggedTF, .impacts, .packed, .packedPositions]
+    private static let versions = Array(SegmentWriter.readableVersions)
 
     /// `bytes` written to `dir/name` and opened, every byte checked.
     private func open(_ bytes: [UInt8], _ name: String, in dir: URL) throws -> SegmentReader {
@@ -18,13 +18,13 @@ final class SegmentFormatTests: XCTestCase {
     }
 
     private func segments(of texts: [(name: String, text: String)], in dir: URL) throws
-        -> [(layout: PostingsCodec.Layout, reader: SegmentReader, size: Int)] {
+        -> [(version: UInt16, reader: SegmentReader, size: Int)] {
         let builder = try Fixtures.segmentBuilder(of: texts)
-        return try Self.layouts.map { layout in
-            let bytes = builder.serialize(postingsLayout: layout)
-            let reader = try open(bytes, "seg-\(layout).dseg", in: dir)
-            XCTAssertEqual(reader.postingsLayout, layout)
-            return (layout, reader, bytes.count)
+        return try Self.versions.map { version in
+            let bytes = builder.serialize(version: version)
+            let reader = try open(bytes, "seg-\(version).dseg", in: dir)
+            XCTAssertEqual(reader.formatVersion, version)
+            return (version, reader, bytes.count)
         }
     }
 
@@ -53,7 +53,7 @@ final class SegmentFormatTests: XCTestCase {
 
     /// One segment per format of every third law article, in a scratch folder
     /// removed after `body`.
-    private func withSegments(_ body: ([(layout: PostingsCodec.Layout, reader: SegmentReader, size: Int)]) throws -> Void) throws {
+    private func withSegments(_ body: ([(version: UInt16, reader: SegmentReader, size: Int)]) throws -> Void) throws {
         let texts = TextTestCorpus.lawArticles(step: 3)
         guard texts.count > 500 else { throw XCTSkip("ALQAC articles not found") }
         let dir = try Fixtures.scratch("formats")
@@ -64,8 +64,8 @@ final class SegmentFormatTests: XCTestCase {
     func testEveryFormatReadsTheSamePostings() throws { try withSegments { all in
         let reference = all[0].reader
         XCTAssertGreaterThan(reference.termCountValue, 1000)
-        for (layout, reader, _) in all.dropFirst() {
-            let (postings, longLists) = try assertSamePostings(reference, reader, "\(layout)")
+        for (version, reader, _) in all.dropFirst() {
+            let (postings, longLists) = try assertSamePostings(reference, reader, "format \(version)")
             XCTAssertGreaterThan(postings, 100_000)
             XCTAssertGreaterThan(longLists, 30, "lists of several full blocks, which format 6 packs")
         }
@@ -107,11 +107,11 @@ final class SegmentFormatTests: XCTestCase {
     /// add eight bytes per block; bit-packing takes them back and more, and
     /// packing the positions more again.
     func testLaterFormatsAreSmaller() throws { try withSegments { all in
-        let sizes = Dictionary(uniqueKeysWithValues: all.map { ("\($0.layout)", $0.size) })
-        XCTAssertLessThan(sizes["flaggedTF"]!, sizes["separateTF"]!)
-        XCTAssertLessThan(sizes["packed"]!, sizes["impacts"]!)
-        XCTAssertLessThan(sizes["packed"]!, sizes["flaggedTF"]!)
-        XCTAssertLessThan(sizes["packedPositions"]!, sizes["packed"]!)
+        let sizes = Dictionary(uniqueKeysWithValues: all.map { ($0.version, $0.size) })
+        XCTAssertLessThan(sizes[4]!, sizes[3]!)
+        XCTAssertLessThan(sizes[6]!, sizes[5]!)
+        XCTAssertLessThan(sizes[6]!, sizes[4]!)
+        XCTAssertLessThan(sizes[7]!, sizes[6]!)
     } }
 
     /// An index updated across versions holds segments of two formats; merging
@@ -123,12 +123,12 @@ final class SegmentFormatTests: XCTestCase {
         let dir = try Fixtures.scratch("formats-merge")
         defer { try? FileManager.default.removeItem(at: dir) }
         let half = texts.count / 2
-        let old = try open(try Fixtures.segmentBuilder(of: texts[..<half]).serialize(postingsLayout: .impacts), "old.dseg", in: dir)
-        let new = try open(try Fixtures.segmentBuilder(of: texts[half...]).serialize(postingsLayout: .packedPositions), "new.dseg", in: dir)
-        let whole = try open(try Fixtures.segmentBuilder(of: texts).serialize(postingsLayout: .packedPositions), "whole.dseg", in: dir)
+        let old = try open(try Fixtures.segmentBuilder(of: texts[..<half]).serialize(version: 5), "old.dseg", in: dir)
+        let new = try open(try Fixtures.segmentBuilder(of: texts[half...]).serialize(version: SegmentWriter.version), "new.dseg", in: dir)
+        let whole = try open(try Fixtures.segmentBuilder(of: texts).serialize(version: SegmentWriter.version), "whole.dseg", in: dir)
         let merged = try SegmentMerger.merge([.init(reader: old, deleted: []), .init(reader: new, deleted: [])])
         let reader = try open(merged.bytes, "merged.dseg", in: dir)
-        XCTAssertEqual(reader.postingsLayout, PostingsCodec.currentLayout)
+        XCTAssertEqual(reader.formatVersion, SegmentWriter.version)
         XCTAssertEqual(reader.documentCount, whole.documentCount)
         XCTAssertGreaterThan(try assertSamePostings(whole, reader, "merged").postings, 100_000)
         for d in stride(from: 0, to: whole.documentCount, by: 37) {
