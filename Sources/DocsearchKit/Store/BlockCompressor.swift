@@ -10,7 +10,10 @@
 ///     extra    := u8* (each 255 adds 255 and continues; the first byte below 255 ends it)
 ///
 /// The last sequence has literals only. `offset` counts back from the current
-/// output position (1…65535).
+/// output position (1…65535). A block may be compressed against a dictionary,
+/// bytes that writer and reader both hold (format 8 of a segment keeps one for
+/// all its blocks): its output then follows the dictionary's bytes, and an
+/// offset may reach back into them.
 public enum BlockCompressor {
     static let minMatch = 4
     static let hashBits = 14
@@ -21,11 +24,16 @@ public enum BlockCompressor {
     /// stored records of 20,000 generated plans at 9.85 MB (26% of their JSON).
     static let tries = 16
 
-    public static func compress(_ input: [UInt8]) -> [UInt8] {
+    /// `input` compressed, against `dictionary` when one is given (its last
+    /// 64 KiB at most can be reached).
+    public static func compress(_ input: [UInt8], dictionary: [UInt8] = []) -> [UInt8] {
         var out = ByteWriter(capacity: input.count / 2 + 16)
         out.varint(UInt64(input.count))
-        let n = input.count
-        guard n > 0 else { return out.bytes }
+        guard !input.isEmpty else { return out.bytes }
+        // The dictionary's bytes, then the input's: matches are found in both.
+        let primed = dictionary.suffix(window)
+        let all = primed.isEmpty ? input : Array(primed) + input
+        let n = all.count
         func writeLength(_ extra: Int) {
             var e = extra
             while e >= 255 { out.u8(255); e -= 255 }
@@ -36,16 +44,16 @@ public enum BlockCompressor {
             let ml = match.map { $0.length - minMatch } ?? 0
             out.u8(UInt8(min(lit, 15) << 4 | min(ml, 15)))
             if lit >= 15 { writeLength(lit - 15) }
-            out.append(input[start..<end])
+            out.append(all[start..<end])
             if let m = match {
                 out.u8(UInt8(m.offset & 0xFF)); out.u8(UInt8(m.offset >> 8))
                 if ml >= 15 { writeLength(ml - 15) }
             }
         }
         var finder = MatchFinder(count: n)
-        input.withUnsafeBufferPointer { bytes in
-            var anchor = 0
-            var i = 0
+        all.withUnsafeBufferPointer { bytes in
+            var anchor = primed.count
+            var i = primed.count
             // Matches start where at least five bytes are left, as the decoder's
             // last sequence (literals only) expects nothing of them.
             while i + minMatch <= n - 1 {
@@ -107,8 +115,11 @@ public enum BlockCompressor {
         }
     }
 
-    /// Decodes a block; throws on any inconsistency instead of reading or writing out of bounds.
-    public static func decompress(_ block: UnsafeRawBufferPointer, path: String) throws -> [UInt8] {
+    /// Decodes a block (compressed against `dictionary`, when given); throws on
+    /// any inconsistency instead of reading or writing out of bounds.
+    public static func decompress(_ block: UnsafeRawBufferPointer, dictionary: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0),
+                                  path: String) throws -> [UInt8] {
+        let primed = UnsafeRawBufferPointer(rebasing: dictionary.suffix(window))
         var r = ByteReader(block, path: path)
         let raw = try r.varint()
         // No sequence expands more than 255 times, so a larger claim is damage.
@@ -150,8 +161,17 @@ public enum BlockCompressor {
                 let offset = Int(src.load(fromByteOffset: i, as: UInt8.self)) | Int(src.load(fromByteOffset: i + 1, as: UInt8.self)) << 8
                 i += 2
                 guard let extra = length(token & 0x0F) else { break }
-                let matchLength = extra + minMatch
-                guard offset > 0, offset <= at, matchLength <= total - at else { fail("match out of range"); break }
+                var matchLength = extra + minMatch
+                guard offset > 0, offset <= at + primed.count, matchLength <= total - at else { fail("match out of range"); break }
+                if offset > at, let dictionaryBase = primed.baseAddress {
+                    // From the dictionary, up to its end; the rest from the output's start.
+                    let fromDictionary = min(matchLength, offset - at)
+                    (dst + at).initialize(from: dictionaryBase.advanced(by: primed.count - (offset - at)).assumingMemoryBound(to: UInt8.self),
+                                          count: fromDictionary)
+                    at += fromDictionary
+                    matchLength -= fromDictionary
+                    guard matchLength > 0 else { continue }
+                }
                 if offset >= matchLength {
                     // Apart from the bytes it produces: one copy (the byte loop
                     // was nine tenths of decompressing a block, callgrind).

@@ -67,9 +67,27 @@ final class BlockCompressorTests: XCTestCase {
         XCTAssertEqual(try roundTrip(bytes), bytes)
     }
 
+    /// A plan's record compressed against the other seed plans' records (a
+    /// segment's dictionary, format 8) takes keys and values from them, and
+    /// decodes to itself only with them.
+    func testRecordCompressedAgainstOtherRecords() throws {
+        let seeds = try Fixtures.Seed.allCases.map { (name: $0.rawValue, text: try Fixtures.text($0)) }
+        let records = try Fixtures.segmentBuilder(of: seeds).records.map { $0.jsonBytes() }
+        let dictionary = Array(records.dropLast().joined()), input = records.last!
+        let alone = BlockCompressor.compress(input), primed = BlockCompressor.compress(input, dictionary: dictionary)
+        XCTAssertLessThan(primed.count * 4, alone.count * 3)
+        let decoded = try primed.withUnsafeBytes { block in
+            try dictionary.withUnsafeBytes { try BlockCompressor.decompress(block, dictionary: $0, path: "b") }
+        }
+        XCTAssertEqual(decoded, input)
+        let withoutDictionary = try? primed.withUnsafeBytes { try BlockCompressor.decompress($0, path: "b") }
+        XCTAssertFalse(withoutDictionary == input, "decoded without the dictionary it was compressed against")
+    }
+
     func testDamagedBlocksThrowInsteadOfTrapping() throws {
         let bytes = Array(try Fixtures.text(.longAn).utf8.prefix(4000))
-        let packed = BlockCompressor.compress(bytes)
+        let dictionary = Array(try Fixtures.text(.thuThua).utf8.prefix(4000))
+        let packed = BlockCompressor.compress(bytes, dictionary: dictionary)
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
             var bad = packed
@@ -78,6 +96,9 @@ final class BlockCompressorTests: XCTestCase {
             }
             if Bool.random(using: &rng) { bad = Array(bad.prefix(Int.random(in: 0..<bad.count, using: &rng))) }
             _ = try? bad.withUnsafeBytes { try BlockCompressor.decompress($0, path: "b") }
+            _ = try? bad.withUnsafeBytes { block in
+                try dictionary.withUnsafeBytes { try BlockCompressor.decompress(block, dictionary: $0, path: "b") }
+            }
         }
     }
 }
