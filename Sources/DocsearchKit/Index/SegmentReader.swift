@@ -153,10 +153,21 @@ public final class SegmentReader: @unchecked Sendable {
         var start = 0
         if index > 0 { t.offset = tableStart + (index - 1) * 4; start = Int(try t.u32()) }
         guard end >= start else { throw StoreError.corrupt(path: file.path, reason: "record block bounds") }
-        let regionStart = tableStart + blockCount * 4 + start
+        // Format 8 on: the dictionary (its length, its bytes) between the table and the blocks.
+        var blocksStart = tableStart + blockCount * 4
+        var dictionary = try docs.slice(blocksStart, 0)
+        if SegmentWriter.hasRecordDictionary(version: formatVersion) {
+            try chunked.verify(docsSection, blocksStart..<(blocksStart + 4))
+            t.offset = blocksStart
+            let length = Int(try t.u32())
+            try chunked.verify(docsSection, (blocksStart + 4)..<(blocksStart + 4 + length))
+            dictionary = try docs.slice(blocksStart + 4, length)
+            blocksStart += 4 + length
+        }
+        let regionStart = blocksStart + start
         try chunked.verify(docsSection, regionStart..<(regionStart + end - start))
         let region = try docs.slice(regionStart, end - start)
-        let bytes = try BlockCompressor.decompress(region.base, path: file.path)
+        let bytes = try BlockCompressor.decompress(region.base, dictionary: dictionary.base, path: file.path)
         blockCache.store(bytes, for: index)
         return bytes
     }

@@ -4,8 +4,9 @@ import XCTest
 
 /// Segments written in every format still read, and read the same postings:
 /// format 3 (doc delta and tf apart), 4 (tf of one flagged in the delta),
-/// 5 (block impacts), 6 (full blocks bit-packed) and 7 (positions bit-packed
-/// in groups of 128). Checked on law articles,
+/// 5 (block impacts), 6 (full blocks bit-packed), 7 (positions bit-packed
+/// in groups of 128) and 8 (record blocks compressed against a dictionary of
+/// the segment's records). Checked on law articles,
 /// whose common words have lists of many blocks.
 final class SegmentFormatTests: XCTestCase {
     private static let versions = Array(SegmentWriter.readableVersions)
@@ -71,6 +72,18 @@ final class SegmentFormatTests: XCTestCase {
         }
     } }
 
+    /// Every plan's record reads back the same from every format, the ones
+    /// compressed against the segment's dictionary (format 8) among them.
+    func testEveryFormatReadsTheSameRecords() throws { try withSegments { all in
+        let reference = all[0].reader
+        for (version, reader, _) in all.dropFirst() {
+            XCTAssertEqual(reader.documentCount, reference.documentCount)
+            for d in 0..<reference.documentCount {
+                XCTAssertEqual(try reader.rawRecord(d), try reference.rawRecord(d), "format \(version), plan \(d)")
+            }
+        }
+    } }
+
     /// The same lists decoded a block at a time, as searches read them, with
     /// jumps: format 6 unpacks full blocks, format 7 its positions too (read
     /// for some plans, skipped for the others, or read for every plan), the
@@ -104,14 +117,15 @@ final class SegmentFormatTests: XCTestCase {
     } }
 
     /// Each format is smaller than the one before it, except that impacts
-    /// add eight bytes per block; bit-packing takes them back and more, and
-    /// packing the positions more again.
+    /// add eight bytes per block; bit-packing takes them back and more,
+    /// packing the positions more again, and the records' dictionary more.
     func testLaterFormatsAreSmaller() throws { try withSegments { all in
         let sizes = Dictionary(uniqueKeysWithValues: all.map { ($0.version, $0.size) })
         XCTAssertLessThan(sizes[4]!, sizes[3]!)
         XCTAssertLessThan(sizes[6]!, sizes[5]!)
         XCTAssertLessThan(sizes[6]!, sizes[4]!)
         XCTAssertLessThan(sizes[7]!, sizes[6]!)
+        XCTAssertLessThan(sizes[8]!, sizes[7]!)
     } }
 
     /// An index updated across versions holds segments of two formats; merging
