@@ -174,14 +174,19 @@ public final class SegmentReader: @unchecked Sendable {
 
     public func fingerprints() throws -> [FileFingerprint] {
         try chunked.verifyAll(filesSection)
-        var r = filesSection.reader
-        var out: [FileFingerprint] = []
-        out.reserveCapacity(documentCount)
-        for _ in 0..<documentCount {
-            let path = try r.string()
-            out.append(FileFingerprint(path: path, size: try r.u64(), modified: Int64(bitPattern: try r.u64()), contentHash: try r.u64()))
+        func read(_ r: ByteReader) throws -> [FileFingerprint] {
+            var r = r
+            var out: [FileFingerprint] = []
+            out.reserveCapacity(documentCount)
+            for _ in 0..<documentCount {
+                let path = try r.string()
+                out.append(FileFingerprint(path: path, size: try r.u64(), modified: Int64(bitPattern: try r.u64()), contentHash: try r.u64()))
+            }
+            return out
         }
-        return out
+        guard SegmentWriter.compressesFileTable(version: formatVersion) else { return try read(filesSection.reader) }
+        let table = try BlockCompressor.decompress(filesSection.reader.base, path: file.path)
+        return try table.withUnsafeBytes { try read(ByteReader($0, path: file.path)) }
     }
 
     /// The field lengths: `documentCount` body lengths then as many title lengths (u32 each).

@@ -5,8 +5,8 @@ import XCTest
 /// Segments written in every format still read, and read the same postings:
 /// format 3 (doc delta and tf apart), 4 (tf of one flagged in the delta),
 /// 5 (block impacts), 6 (full blocks bit-packed), 7 (positions bit-packed
-/// in groups of 128) and 8 (record blocks compressed against a dictionary of
-/// the segment's records). Checked on law articles,
+/// in groups of 128), 8 (record blocks compressed against a dictionary of
+/// the segment's records) and 9 (the file table compressed). Checked on law articles,
 /// whose common words have lists of many blocks.
 final class SegmentFormatTests: XCTestCase {
     private static let versions = Array(SegmentWriter.readableVersions)
@@ -72,12 +72,16 @@ final class SegmentFormatTests: XCTestCase {
         }
     } }
 
-    /// Every plan's record reads back the same from every format, the ones
-    /// compressed against the segment's dictionary (format 8) among them.
-    func testEveryFormatReadsTheSameRecords() throws { try withSegments { all in
+    /// Every plan's record and file reads back the same from every format,
+    /// records compressed against the segment's dictionary (format 8) and a
+    /// compressed file table (9) among them.
+    func testEveryFormatReadsTheSameRecordsAndFiles() throws { try withSegments { all in
         let reference = all[0].reader
+        let files = try reference.fingerprints()
+        XCTAssertEqual(files.count, reference.documentCount)
         for (version, reader, _) in all.dropFirst() {
             XCTAssertEqual(reader.documentCount, reference.documentCount)
+            XCTAssertEqual(try reader.fingerprints(), files, "format \(version)")
             for d in 0..<reference.documentCount {
                 XCTAssertEqual(try reader.rawRecord(d), try reference.rawRecord(d), "format \(version), plan \(d)")
             }
@@ -118,7 +122,8 @@ final class SegmentFormatTests: XCTestCase {
 
     /// Each format is smaller than the one before it, except that impacts
     /// add eight bytes per block; bit-packing takes them back and more,
-    /// packing the positions more again, and the records' dictionary more.
+    /// packing the positions more again, the records' dictionary more, and
+    /// compressing the file table more.
     func testLaterFormatsAreSmaller() throws { try withSegments { all in
         let sizes = Dictionary(uniqueKeysWithValues: all.map { ($0.version, $0.size) })
         XCTAssertLessThan(sizes[4]!, sizes[3]!)
@@ -126,6 +131,7 @@ final class SegmentFormatTests: XCTestCase {
         XCTAssertLessThan(sizes[6]!, sizes[4]!)
         XCTAssertLessThan(sizes[7]!, sizes[6]!)
         XCTAssertLessThan(sizes[8]!, sizes[7]!)
+        XCTAssertLessThan(sizes[9]!, sizes[8]!)
     } }
 
     /// An index updated across versions holds segments of two formats; merging
