@@ -84,6 +84,20 @@ final class BlockCompressorTests: XCTestCase {
         XCTAssertFalse(withoutDictionary == input, "decoded without the dictionary it was compressed against")
     }
 
+    /// The length of a match, read eight bytes at a time, is the bytes'
+    /// common prefix wherever they first differ and wherever the text ends.
+    func testMatchLengthIsTheCommonPrefix() throws {
+        let phrase = Array("Chỉ thị số 20-CT/TW ngày 05/11/2012 của Bộ Chính trị".utf8)
+        for cut in 0...phrase.count {
+            // The phrase again, to `cut`; then a byte that differs, or the end.
+            for differs in [true, false] where cut < phrase.count || !differs {
+                let text = phrase + phrase[..<cut] + (differs ? [phrase[cut] ^ 0x20] : [])
+                let length = text.withUnsafeBufferPointer { BlockCompressor.MatchFinder.commonPrefix(0, phrase.count, in: $0) }
+                XCTAssertEqual(length, cut, "cut \(cut), differs \(differs)")
+            }
+        }
+    }
+
     func testDamagedBlocksThrowInsteadOfTrapping() throws {
         let bytes = Array(try Fixtures.text(.longAn).utf8.prefix(4000))
         let dictionary = Array(try Fixtures.text(.thuThua).utf8.prefix(4000))
