@@ -57,8 +57,7 @@ struct TextLayout: Sendable {
     /// "I. MỤC ĐÍCH", "I. Mục đích, yêu cầu:", "PHẦN I", "Phần I."
     static func isSectionOne(_ text: String) -> Bool {
         var rest = Substring(text)
-        let folded = Folding.fold(text)
-        if folded.hasPrefix("phan i") { rest = rest.dropFirst(6) } else if rest.hasPrefix("I") { rest = rest.dropFirst() } else { return false }
+        if Folding.foldedHasPrefix(text, "phan i") { rest = rest.dropFirst(6) } else if rest.hasPrefix("I") { rest = rest.dropFirst() } else { return false }
         guard let next = rest.first else { return true }
         return next == "." || next == ":" || next == ")" || next == " " || next == "-"
     }

@@ -49,9 +49,10 @@ final class FoldingTests: XCTestCase {
     /// line shorter than the prefix, capitals, diacritics, a combining mark
     /// right after the prefix.
     func testFoldedHasPrefixAgreesWithFoldingFirst() {
-        let prefixes = ["noi nhan", "- don vi chu tri:", "don vi chu tri:", "can cu", "n", ""]
+        let prefixes = ["noi nhan", "- don vi chu tri:", "don vi chu tri:", "can cu", "phan i", "n", ""]
         var lines: [String] = ["Nơi nhận:", "NƠI NHẬN:", "  Nơi nhận", "Noi nhan", "Nơi", "noi nhan\u{0301}x",
-                               "ĐƠN VỊ CHỦ TRÌ: Sở Tư pháp", "- Đơn vị chủ trì: Phòng GD&ĐT", "Ñoi nhan", ""]
+                               "ĐƠN VỊ CHỦ TRÌ: Sở Tư pháp", "- Đơn vị chủ trì: Phòng GD&ĐT", "Ñoi nhan", "",
+                               "PHẦN I. MỤC ĐÍCH, YÊU CẦU", "Phần II", "Phần", "Phần i\u{0301}", "Phần \u{0301}\u{0301}\u{0301}\u{0301}\u{0301}\u{0301}I"]
         for (_, raw) in TextTestCorpus.seedPlans() + TextTestCorpus.lawArticles(step: 10) {
             lines += TextNormalizer.normalize(raw).split(separator: "\n").map { String($0).trimming(" \t*#") }
         }
