@@ -63,10 +63,20 @@ public struct AgencyNameParser: Sendable {
     static func withoutFootnoteMarker(_ word: String) -> String {
         // Most words end in an ASCII letter, which is no number: asked for
         // every word of a plan, the Character walk below was 2% of the build.
-        if let last = word.utf8.last, last < 0x80, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(last) { return word }
-        var w = word
+        let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+        guard let last = word.utf8.last else { return word }
+        if last < 0x80, !digits.contains(last) { return word }
+        var w = Substring(word)
+        // ASCII digits byte by byte, keeping the first byte: numbers ("2023",
+        // "162") are common words, and counting the Characters left at each
+        // digit dropped was 2.5% of the build (callgrind).
+        let utf8 = w.utf8
+        var end = utf8.endIndex
+        while end > utf8.index(after: utf8.startIndex), digits.contains(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        w = Substring(utf8[..<end])
+        // Other numbers ("²", "٣") a Character at a time.
         while let last = w.last, last.isNumber, w.count > 1 { w.removeLast() }
-        return w
+        return String(w)
     }
 
     func mention(at t: Int, tokens: [Token], bytes: [UInt8]) -> AgencyMention? {

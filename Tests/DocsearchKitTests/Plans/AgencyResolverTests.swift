@@ -102,6 +102,28 @@ final class AgencyResolverTests: XCTestCase {
         XCTAssertEqual(AgencyNameParser.withoutFootnoteMarker("dục"), "dục")
         XCTAssertEqual(AgencyNameParser.withoutFootnoteMarker("so"), "so")
         XCTAssertEqual(AgencyNameParser.withoutFootnoteMarker("7"), "7")
+        XCTAssertEqual(AgencyNameParser.withoutFootnoteMarker("²1"), "²")
+        XCTAssertEqual(AgencyNameParser.withoutFootnoteMarker("1²"), "1")
+        XCTAssertEqual(AgencyNameParser.withoutFootnoteMarker("đt²1"), "đt")
+    }
+
+    /// Every folded word of the seed plans and of a tenth of the law articles
+    /// loses what the walk over its Characters drops, which the ASCII digits'
+    /// byte scan stands in for.
+    func testFootnoteMarkersAsTheCharacterWalkDropsThem() throws {
+        func walked(_ word: String) -> String {
+            var w = word
+            while let last = w.last, last.isNumber, w.count > 1 { w.removeLast() }
+            return w
+        }
+        var numbers = 0
+        for (_, text) in TextTestCorpus.seedPlans() + TextTestCorpus.lawArticles(step: 10) {
+            for token in Analyzer().tokens(in: TextNormalizer.normalize(text)) {
+                XCTAssertEqual(AgencyNameParser.withoutFootnoteMarker(token.folded), walked(token.folded), token.folded)
+                if token.folded.utf8.last.map({ (0x30...0x39).contains($0) }) == true { numbers += 1 }
+            }
+        }
+        XCTAssertGreaterThan(numbers, 1000)
     }
 
     /// A name cleaned by a scan of its bytes, where it holds no parenthesis
