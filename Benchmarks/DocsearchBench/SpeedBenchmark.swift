@@ -96,6 +96,7 @@ struct SpeedBenchmark {
             builds.append(b)
         }
         let indexBytes = FileTools.treeBytes(indexDir)
+        print("index sections (all segments): \(IndexSections.summary(ofIndex: indexDir))")
 
         let snapshot = try IndexSnapshot.open(directory: indexDir)
         let engine = SearchEngine(snapshot: snapshot)
