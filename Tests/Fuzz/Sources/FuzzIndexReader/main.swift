@@ -11,7 +11,8 @@ import Foundation
 ///      postings cursor (with positions and skipping) and facet column read;
 /// - 1: a manifest payload, decoded, then opened as an `IndexSnapshot`
 ///      beside a real segment;
-/// - 2: a compressed record block through `BlockCompressor.decompress`;
+/// - 2: a compressed record block through `BlockCompressor.decompress`, alone
+///      and against a dictionary cut from its start (byte 1 says how long);
 /// - 3: raw postings through `PostingsCursor`, doc frequency from byte 1,
 ///      walked posting by posting and again decoded a block at a time.
 ///
@@ -80,6 +81,9 @@ public func fuzzIndexReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32
         }
     case 2:
         _ = Array(rest).withUnsafeBytes { try? BlockCompressor.decompress($0, path: "block") }
+        let cut = min(rest.count, Int(rest.first ?? 0) * 16)
+        let dictionary = Array(rest.prefix(cut)), block = Array(rest.dropFirst(cut))
+        _ = block.withUnsafeBytes { b in dictionary.withUnsafeBytes { try? BlockCompressor.decompress(b, dictionary: $0, path: "block") } }
     default:
         guard let df = rest.first else { return 0 }
         let post = Array(rest.dropFirst())
