@@ -51,14 +51,10 @@ public final class SegmentBuilder {
         for (k, token) in plan.tokens.enumerated() {
             // Positions are written as each word's place in the plan (`serialize`).
             assert(token.position == k, "tokens of \(plan.record.path) out of order")
-            var folded = token.folded
-            let id = folded.withUTF8 { table.id(field: TermField.bodyFolded.rawValue, $0) }
+            let id = table.id(field: TermField.bodyFolded.rawValue, token.folded)
             add(id, doc: doc)
             bodyWords.append(UInt32(id))
-            if token.hasDiacritics {
-                var exact = token.exact
-                exact.withUTF8 { add(table.id(field: TermField.bodyExact.rawValue, $0), doc: doc) }
-            }
+            if token.hasDiacritics { add(table.id(field: TermField.bodyExact.rawValue, token.exact), doc: doc) }
         }
         let titleCount = index(title: plan.title, doc: doc)
         for (field, value) in plan.keywords where !value.isEmpty {
