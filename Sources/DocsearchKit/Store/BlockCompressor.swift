@@ -56,13 +56,20 @@ public enum BlockCompressor {
             var i = primed.count
             // Matches start where at least five bytes are left, as the decoder's
             // last sequence (literals only) expects nothing of them.
+            // The next byte's match, when the one step lazy below found it longer.
+            var carried: (offset: Int, length: Int)? = nil
             while i + minMatch <= n - 1 {
-                let here = finder.longestMatch(at: i, in: bytes)
+                let here = carried ?? finder.longestMatch(at: i, in: bytes)
+                carried = nil
                 guard here.length >= minMatch else { i += 1; continue }
                 // One step lazy: a longer match from the next byte is worth a literal.
-                if i + 1 + minMatch <= n - 1, finder.longestMatch(at: i + 1, in: bytes).length > here.length {
-                    i += 1
-                    continue
+                if i + 1 + minMatch <= n - 1 {
+                    let next = finder.longestMatch(at: i + 1, in: bytes)
+                    if next.length > here.length {
+                        carried = next
+                        i += 1
+                        continue
+                    }
                 }
                 emit(literalsFrom: anchor, to: i, match: here)
                 i += here.length
