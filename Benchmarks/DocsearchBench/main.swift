@@ -5,7 +5,7 @@ import Foundation
 /// package root in a release build:
 ///   swift build -c release && swift run -c release docsearch-bench MODE [options]
 enum Mode: String, CaseIterable {
-    case speed, scale, accuracy, ranking, latency, all
+    case speed, scale, accuracy, ranking, latency, merge, all
 }
 
 let usage = """
@@ -20,6 +20,8 @@ usage: docsearch-bench MODE [options]        (run from the package root, release
 \(RankingBenchmark.usage)
 
 \(LatencyBenchmark.usage)
+
+\(MergeBenchmark.usage)
 
 docsearch-bench all [--corpus DIR] [--count N] [--scale] [--reuse-peers]
   speed --peers, accuracy and ranking on /tmp/gen20k (generated when missing);
@@ -65,6 +67,7 @@ func main() -> Int32 {
         case .accuracy: try AccuracyBenchmark(BenchArguments(rest, valued: AccuracyBenchmark.valued, switches: [])).run()
         case .ranking: try RankingBenchmark(BenchArguments(rest, valued: RankingBenchmark.valued, switches: RankingBenchmark.switches)).run()
         case .latency: try LatencyBenchmark(BenchArguments(rest, valued: LatencyBenchmark.valued, switches: LatencyBenchmark.switches)).run()
+        case .merge: try MergeBenchmark(BenchArguments(rest, valued: MergeBenchmark.valued, switches: [])).run()
         case .all: try runAll(rest)
         }
         return 0
