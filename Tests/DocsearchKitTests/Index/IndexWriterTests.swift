@@ -68,6 +68,56 @@ final class IndexWriterTests: XCTestCase {
         XCTAssertEqual(after.total, before.total)
     }
 
+    /// Groups merged on two cores at once write the bytes merged one after
+    /// another write, each group under its own name, in the groups' order.
+    func testMergeGroupsOnTwoCoresWriteWhatOneCoreWrites() throws {
+        let corpus = try Fixtures.generatedPlans(count: 48, seed: 7, name: "merge-groups")
+        let plans = corpus.appendingPathComponent("plans")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: plans.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let texts = try files.map { (name: $0, text: try String(contentsOf: plans.appendingPathComponent($0), encoding: .utf8)) }
+        let inputs = try Fixtures.scratch("merge-inputs").path
+        var segments: [IndexManifest.Segment] = []
+        for (i, start) in stride(from: 0, to: texts.count, by: 8).enumerated() {
+            let name = "in-\(i).dseg"
+            try Data(try Fixtures.segmentBuilder(of: texts[start..<start + 8]).serialize())
+                .write(to: URL(fileURLWithPath: inputs + "/" + name))
+            segments.append(IndexManifest.Segment(name: name, documentCount: 8, deleted: i == 5 ? [0, 3] : []))
+        }
+        let groups = [Array(segments[0...1]), Array(segments[2...4]), [segments[5]]]
+        func merged(workers: Int) throws -> [(segment: IndexManifest.Segment, bytes: [UInt8])] {
+            var n = 0
+            let out = try IndexWriter.merge(groups, readers: [], directory: inputs, workers: workers,
+                                            name: { n += 1; return "out-\(workers)-\(n).dseg" })
+            return try out.map { ($0, Array(try Data(contentsOf: URL(fileURLWithPath: inputs + "/" + $0.name)))) }
+        }
+        let oneCore = try merged(workers: 1), twoCores = try merged(workers: 2)
+        XCTAssertEqual(oneCore.map(\.segment.name), ["out-1-1.dseg", "out-1-2.dseg", "out-1-3.dseg"])
+        XCTAssertEqual(twoCores.map(\.segment.name), ["out-2-1.dseg", "out-2-2.dseg", "out-2-3.dseg"])
+        XCTAssertEqual(twoCores.map(\.segment.documentCount), [16, 24, 6])
+        XCTAssertEqual(twoCores.map(\.bytes), oneCore.map(\.bytes))
+        // Each merged segment holds its group's live plans, in the group's order.
+        for (g, out) in twoCores.enumerated() {
+            let reader = try SegmentReader(path: inputs + "/" + out.segment.name, name: out.segment.name, verification: .full)
+            let paths = try reader.fingerprints().map(\.path)
+            let expected = groups[g].flatMap { s -> [String] in
+                let i = Int(s.name.dropFirst(3).prefix { $0 != "." })!
+                return (0..<8).filter { !s.deleted.contains(UInt32($0)) }.map { texts[i * 8 + $0].name }
+            }
+            XCTAssertEqual(paths, expected)
+        }
+    }
+
+    /// A group whose segment is gone fails the merge with its file's name.
+    func testMergeOfAMissingSegmentNamesIt() throws {
+        let dir = try Fixtures.scratch("merge-missing").path
+        try Data(try Fixtures.segmentBuilder(of: [(name: "thu-thua.txt", text: try Fixtures.text(.thuThua))]).serialize())
+            .write(to: URL(fileURLWithPath: dir + "/a.dseg"))
+        let groups = [[IndexManifest.Segment(name: "a.dseg", documentCount: 1), IndexManifest.Segment(name: "gone.dseg", documentCount: 1)]]
+        XCTAssertThrowsError(try IndexWriter.merge(groups, readers: [], directory: dir, workers: 2, name: { "out.dseg" })) { error in
+            XCTAssertTrue("\(error)".contains(dir + "/gone.dseg"), "\(error)")
+        }
+    }
+
     func testBadFilesAreNamedAndTheRestIsIndexed() throws {
         let corpus = try Fixtures.corpusCopy()
         try Data().write(to: corpus.appendingPathComponent("empty.txt"))
