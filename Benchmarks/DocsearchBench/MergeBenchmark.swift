@@ -2,7 +2,8 @@ import DocsearchKit
 import Foundation
 
 /// `merge`: merges every segment of an index that already exists into one,
-/// in memory (nothing is written), and times it: the quick loop for
+/// in memory (nothing is written), and times it and prints the merged bytes'
+/// checksum: the quick loop for
 /// profiling `SegmentMerger`, whose merges end a large build.
 struct MergeBenchmark {
     static let usage = """
@@ -35,7 +36,9 @@ struct MergeBenchmark {
             seconds.append(s)
         }
         seconds.sort()
-        print("merged: \(merged.documentCount) plans, \(Format.bytes(merged.bytes.count)); "
+        // The checksum tells whether two builds merge to the same bytes.
+        let checksum = String(Checksum.of(merged.bytes), radix: 16)
+        print("merged: \(merged.documentCount) plans, \(Format.bytes(merged.bytes.count)), checksum \(checksum); "
               + "\(runs) runs: median \(Format.seconds(seconds[seconds.count / 2])), "
               + "fastest \(Format.seconds(seconds[0]))")
     }
