@@ -47,16 +47,20 @@ public enum SegmentMerger {
         writer.setDocuments(records: records, fingerprints: fingerprints, bodyLengths: bodyLengths,
                             titleLengths: titleLengths, facets: facets)
 
-        // k-way merge of the sorted term dictionaries.
+        // k-way merge of the sorted term dictionaries. One set of arrays for
+        // every term, each doc's positions appended in place.
         var next = [Int](repeating: 0, count: inputs.count)
         var heads: [[UInt8]?] = inputs.map { $0.reader.termCountValue > 0 ? $0.reader.termKey(0) : nil }
+        var docs: [UInt32] = [], tfs: [UInt32] = [], positions: [UInt32] = []
         while true {
             var smallest: [UInt8]? = nil
             for h in heads { if let h, smallest == nil || h.lexicographicallyPrecedes(smallest!) { smallest = h } }
             guard let key = smallest else { break }
             let field = TermField(rawValue: key[0])
             let withPositions = field?.hasPositions ?? false
-            var docs: [UInt32] = [], tfs: [UInt32] = [], positions: [UInt32] = []
+            docs.removeAll(keepingCapacity: true)
+            tfs.removeAll(keepingCapacity: true)
+            positions.removeAll(keepingCapacity: true)
             for i in inputs.indices where heads[i] == key {
                 let r = inputs[i].reader
                 var cursor = try r.cursor(r.info(next[i]), positions: withPositions)
@@ -68,7 +72,7 @@ public enum SegmentMerger {
                     guard mapped >= 0 else { continue }
                     docs.append(UInt32(mapped))
                     tfs.append(cursor.tf)
-                    if withPositions { positions.append(contentsOf: try cursor.positions()) }
+                    if withPositions { try cursor.appendPositions(to: &positions) }
                 }
                 next[i] += 1
                 heads[i] = next[i] < r.termCountValue ? r.termKey(next[i]) : nil
