@@ -143,23 +143,53 @@ public struct SegmentWriter {
         self.bodyLengths = bodyLengths
         self.titleLengths = titleLengths
         facetBytes.u32(UInt32(facets.count))
-        for name in facets.keys.sorted() {
-            let column = facets[name]! + Array(repeating: [], count: max(0, records.count - facets[name]!.count))
-            let values = Array(Set(column.joined())).sorted()
-            var ordinal: [String: UInt32] = [:]
-            for (i, v) in values.enumerated() { ordinal[v] = UInt32(i) }
-            facetBytes.string(name)
-            facetBytes.u32(UInt32(values.count))
-            for v in values { facetBytes.string(v) }
-            var ords: [UInt32] = []
-            var ends: [UInt32] = []
-            for docValues in column {
-                for v in Set(docValues).sorted() { ords.append(ordinal[v]!) }
-                ends.append(UInt32(ords.count))
-            }
-            for e in ends { facetBytes.u32(e) }
-            for o in ords { facetBytes.u32(o) }
+        for name in facets.keys.sorted() { writeFacetColumn(name, facets[name]!, documentCount: records.count) }
+    }
+
+    /// One facet column: its distinct values in order, then each plan's
+    /// values as their numbers (ordinals) in that order, ascending, each once.
+    ///
+    /// The values are numbered by their UTF-8 bytes in a `TermTable` and
+    /// sorted by those bytes: hashing and sorting them as Strings normalised
+    /// each one again, a third of writing the records and facets (3% of a
+    /// build, callgrind). The text is NFC (normalised as it is read), and
+    /// for NFC the order of the bytes is the order of the Unicode scalars,
+    /// which `String.<` sorts by: the bytes written are those of before.
+    /// Plans past the end of `column` have no value.
+    private mutating func writeFacetColumn(_ name: String, _ column: [[String]], documentCount: Int) {
+        var table = TermTable(capacity: 1 << 10)
+        var ids: [Int32] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(documentCount)
+        for docValues in column {
+            for v in docValues { ids.append(Int32(table.id(field: 0, v))) }
+            ends.append(ids.count)
         }
+        let byBytes = (0..<table.count).sorted { table.key($0).lexicographicallyPrecedes(table.key($1)) }
+        var ordinal = [UInt32](repeating: 0, count: table.count)
+        for (rank, id) in byBytes.enumerated() { ordinal[id] = UInt32(rank) }
+        facetBytes.string(name)
+        facetBytes.u32(UInt32(table.count))
+        for id in byBytes {
+            let value = table.key(id).dropFirst()
+            facetBytes.varint(UInt64(value.count))
+            facetBytes.append(value)
+        }
+        var ords: [UInt32] = []
+        ords.reserveCapacity(ids.count)
+        var docOrds: [UInt32] = []
+        var start = 0
+        for doc in 0..<documentCount {
+            if doc < ends.count {
+                docOrds.removeAll(keepingCapacity: true)
+                for i in start..<ends[doc] { docOrds.append(ordinal[Int(ids[i])]) }
+                start = ends[doc]
+                docOrds.sort()
+                for (i, o) in docOrds.enumerated() where i == 0 || o != docOrds[i - 1] { ords.append(o) }
+            }
+            facetBytes.u32(UInt32(ords.count))
+        }
+        for o in ords { facetBytes.u32(o) }
     }
 
     /// Adds a term; terms must come in byte order.
