@@ -63,16 +63,33 @@ public enum SegmentMerger {
             positions.removeAll(keepingCapacity: true)
             for i in inputs.indices where heads[i] == key {
                 let r = inputs[i].reader
-                var cursor = try r.cursor(r.info(next[i]), positions: withPositions)
-                while try cursor.next() {
-                    guard Int(cursor.doc) < remap[i].count else {
-                        throw StoreError.corrupt(path: r.name, reason: "posting for doc \(cursor.doc) of \(remap[i].count)")
+                let map = remap[i]
+                func mapped(_ doc: UInt32) throws -> Int32 {
+                    guard Int(doc) < map.count else {
+                        throw StoreError.corrupt(path: r.name, reason: "posting for doc \(doc) of \(map.count)")
                     }
-                    let mapped = remap[i][Int(cursor.doc)]
-                    guard mapped >= 0 else { continue }
-                    docs.append(UInt32(mapped))
-                    tfs.append(cursor.tf)
-                    if withPositions { try cursor.appendPositions(to: &positions) }
+                    return map[Int(doc)]
+                }
+                var cursor = try r.cursor(r.info(next[i]), positions: withPositions)
+                if withPositions {
+                    while try cursor.next() {
+                        let m = try mapped(cursor.doc)
+                        guard m >= 0 else { continue }
+                        docs.append(UInt32(m))
+                        tfs.append(cursor.tf)
+                        try cursor.appendPositions(to: &positions)
+                    }
+                } else {
+                    // Lists without positions (exact forms, titles, citations,
+                    // half the postings) are read a block at a time.
+                    try cursor.forEachBlock { blockDocs, blockTFs, count in
+                        for k in 0..<count {
+                            let m = try mapped(blockDocs[k])
+                            guard m >= 0 else { continue }
+                            docs.append(UInt32(m))
+                            tfs.append(blockTFs[k])
+                        }
+                    }
                 }
                 next[i] += 1
                 heads[i] = next[i] < r.termCountValue ? r.termKey(next[i]) : nil
