@@ -146,7 +146,7 @@ public final class SegmentBuilder {
                 i += 1
             }
         }
-        let order = (0..<table.count).sorted { table.key($0).lexicographicallyPrecedes(table.key($1)) }
+        let order = table.idsInKeyOrder()
         for id in order {
             let key = Array(table.key(id))
             let postings = postingStarts[id]..<postingStarts[id + 1]

@@ -165,7 +165,7 @@ public struct SegmentWriter {
             for v in docValues { ids.append(Int32(table.id(field: 0, v))) }
             ends.append(ids.count)
         }
-        let byBytes = (0..<table.count).sorted { table.key($0).lexicographicallyPrecedes(table.key($1)) }
+        let byBytes = table.idsInKeyOrder()
         var ordinal = [UInt32](repeating: 0, count: table.count)
         for (rank, id) in byBytes.enumerated() { ordinal[id] = UInt32(rank) }
         facetBytes.string(name)

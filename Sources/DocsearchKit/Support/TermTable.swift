@@ -26,6 +26,23 @@ struct TermTable {
         return arena[s..<(s + Int(lengths[id]))]
     }
 
+    /// Every id, its key (field byte first) in byte order: a segment's
+    /// dictionary order. Compared in place in the arena: through `key(_:)`,
+    /// each comparison made and released two slices of it.
+    func idsInKeyOrder() -> [Int] {
+        arena.withUnsafeBufferPointer { arena in
+            starts.withUnsafeBufferPointer { starts in
+                lengths.withUnsafeBufferPointer { lengths in
+                    (0..<starts.count).sorted { a, b in
+                        let la = Int(lengths[a]), lb = Int(lengths[b])
+                        let c = memcmp(arena.baseAddress! + Int(starts[a]), arena.baseAddress! + Int(starts[b]), min(la, lb))
+                        return c < 0 || (c == 0 && la < lb)
+                    }
+                }
+            }
+        }
+    }
+
     @inline(__always) private static func hash(_ field: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var h: UInt32 = 2_166_136_261 ^ UInt32(field)
         h = h &* 16_777_619
