@@ -31,25 +31,28 @@ enum BitPacking {
     /// zeros) in `width` bits each: `byteCount(n, width:)` bytes.
     static func pack(_ values: ArraySlice<UInt32>, width: Int, count n: Int = count, into out: inout ByteWriter) {
         precondition(values.count <= n && n <= count && (0...32).contains(width))
-        var accumulator: UInt64 = 0
-        var bits = 0
-        var written = 0
-        for i in 0..<n {
-            let v = i < values.count ? UInt64(values[values.startIndex + i]) : 0
-            accumulator |= v << UInt64(bits)
-            bits += width
-            while bits >= 8 {
-                out.u8(UInt8(truncatingIfNeeded: accumulator))
-                accumulator >>= 8
-                bits -= 8
+        out.append(count: byteCount(n, width: width)) { bytes in
+            var accumulator: UInt64 = 0
+            var bits = 0
+            var written = 0
+            values.withUnsafeBufferPointer { values in
+                for i in 0..<n {
+                    accumulator |= UInt64(i < values.count ? values[i] : 0) << UInt64(bits)
+                    bits += width
+                    while bits >= 8 {
+                        bytes[written] = UInt8(truncatingIfNeeded: accumulator)
+                        accumulator >>= 8
+                        bits -= 8
+                        written += 1
+                    }
+                }
+            }
+            if bits > 0 {
+                bytes[written] = UInt8(truncatingIfNeeded: accumulator)
                 written += 1
             }
+            assert(written == bytes.count)
         }
-        if bits > 0 {
-            out.u8(UInt8(truncatingIfNeeded: accumulator))
-            written += 1
-        }
-        assert(written == byteCount(n, width: width))
     }
 
     /// Value `i` of the block at `start`, reading only the block's bytes.

@@ -26,6 +26,15 @@ public struct ByteWriter {
 
     public mutating func append<S: Sequence>(_ raw: S) where S.Element == UInt8 { bytes.append(contentsOf: raw) }
 
+    /// Appends `count` bytes that `body` writes, every one, in place: bit
+    /// packing wrote a byte at a time through `u8`, and each append checked
+    /// the array's uniqueness and capacity.
+    public mutating func append(count: Int, writingWith body: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: count))
+        bytes.withUnsafeMutableBufferPointer { body(UnsafeMutableBufferPointer(rebasing: $0[start...])) }
+    }
+
     /// A varint length followed by the UTF-8 bytes.
     public mutating func string(_ s: String) {
         var s = s

@@ -43,4 +43,23 @@ final class BitPackingTests: XCTestCase {
             }
         }
     }
+
+    /// A short group (a block's last positions), from a slice that does not
+    /// start at 0: its own bytes only, after what the writer holds.
+    func testAShortGroupFromASliceTakesItsBytesOnly() throws {
+        let words = Analyzer().tokens(in: try Fixtures.text(.thuThua)).prefix(400).map { UInt32($0.byteRange.lowerBound) }
+        let group = words[307..<312]
+        let width = BitPacking.width(of: group)
+        XCTAssertGreaterThan(width, 8, "where the plan's 308th to 312th words start, in bytes")
+        var writer = ByteWriter()
+        writer.append([0xAA, 0xBB])
+        BitPacking.pack(group, width: width, count: group.count, into: &writer)
+        XCTAssertEqual(writer.count, 2 + BitPacking.byteCount(group.count, width: width))
+        XCTAssertEqual(Array(writer.bytes.prefix(2)), [0xAA, 0xBB])
+        writer.bytes.withUnsafeBytes { raw in
+            for i in 0..<group.count {
+                XCTAssertEqual(BitPacking.value(at: i, raw.baseAddress!, from: 2, width: width), group[group.startIndex + i])
+            }
+        }
+    }
 }
