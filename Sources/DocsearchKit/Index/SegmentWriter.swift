@@ -170,11 +170,7 @@ public struct SegmentWriter {
         for (rank, id) in byBytes.enumerated() { ordinal[id] = UInt32(rank) }
         facetBytes.string(name)
         facetBytes.u32(UInt32(table.count))
-        for id in byBytes {
-            let value = table.key(id).dropFirst()
-            facetBytes.varint(UInt64(value.count))
-            facetBytes.append(value)
-        }
+        for id in byBytes { facetBytes.string(utf8: table.key(id).dropFirst()) }
         var ords: [UInt32] = []
         ords.reserveCapacity(ids.count)
         var docOrds: [UInt32] = []

@@ -38,10 +38,13 @@ public struct ByteWriter {
     /// A varint length followed by the UTF-8 bytes.
     public mutating func string(_ s: String) {
         var s = s
-        s.withUTF8 { buf in
-            varint(UInt64(buf.count))
-            bytes.append(contentsOf: buf)
-        }
+        s.withUTF8 { string(utf8: $0) }
+    }
+
+    /// `string(_:)` of text held as its UTF-8 bytes.
+    public mutating func string<Bytes: Collection>(utf8: Bytes) where Bytes.Element == UInt8 {
+        varint(UInt64(utf8.count))
+        bytes.append(contentsOf: utf8)
     }
 
     /// Overwrites 4 bytes at `offset` (for lengths known only later).
