@@ -341,6 +341,10 @@ public struct AgencyResolver: Sendable {
 
     /// "III. TỔ CHỨC THỰC HIỆN" → "TỔ CHỨC THỰC HIỆN"; nil when the line is not a Roman-numbered heading.
     static func romanHeading(_ line: String) -> String? {
+        // Most lines start otherwise, which their first byte tells without a
+        // Character (the walk below, for every line, was 1.6% of the build).
+        guard let b = line.utf8.first, b == UInt8(ascii: "I") || b == UInt8(ascii: "V") || b == UInt8(ascii: "X")
+            || b == UInt8(ascii: "L") else { return nil }
         var i = line.startIndex
         while i < line.endIndex, "IVXL".contains(line[i]) { i = line.index(after: i) }
         guard i > line.startIndex, i < line.endIndex, line[i] == "." || line[i] == ")" else { return nil }
@@ -350,6 +354,7 @@ public struct AgencyResolver: Sendable {
 
     /// "2. Văn phòng Sở" → "Văn phòng Sở"; nil when the line is not a numbered heading.
     static func numberedHeading(_ line: String) -> String? {
+        guard let b = line.utf8.first, b &- UInt8(ascii: "0") < 10 else { return nil }
         var i = line.startIndex
         var digits = 0
         while i < line.endIndex, line[i].isASCII, line[i].isNumber { i = line.index(after: i); digits += 1 }
