@@ -146,6 +146,27 @@ final class PlanIdentityExtractorTests: XCTestCase {
         XCTAssertGreaterThan(acting, 20)
     }
 
+    /// The signature block is the one after "Nơi nhận", also where the body
+    /// quotes another (an upper-case title over a name, as a copied decision
+    /// ends), and "Nơi nhận" is found however it is indented or starred.
+    func testSignerIsReadAfterNoiNhan() throws {
+        let text = try SeedCorpus.text(SeedCorpus.longAn)
+        var lines = text.splitLines().map(String.init)
+        let title = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("Tăng cường") })
+        lines.insert(contentsOf: ["CHỦ TỊCH UBND TỈNH", "Nguyễn Văn Út", ""], at: title + 2)
+        let quoted = lines.joined(separator: "\n")
+        let expected = Signer(name: "Phan Thị Dạ Thảo", title: "PHÓ GIÁM ĐỐC", capacity: "KT.GIÁM ĐỐC")
+        XCTAssertEqual(extractor.identity(of: quoted).signer, expected)
+        let recipients = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("Nơi nhận") })
+        for written in ["  * Nơi nhận:", "\t**NƠI NHẬN:**", "Noi nhan:"] {
+            lines[recipients] = written
+            XCTAssertEqual(extractor.identity(of: lines.joined(separator: "\n")).signer, expected, written)
+        }
+        // Without "Nơi nhận", the first block of the plan is taken.
+        lines[recipients] = "Gửi:"
+        XCTAssertEqual(extractor.identity(of: lines.joined(separator: "\n")).signer?.name, "Nguyễn Văn Út")
+    }
+
     /// The left column found at the first tab byte is the first piece of a
     /// split at tab Characters: on every line of the seed plans, and where a
     /// combining mark follows the tab.
