@@ -39,19 +39,38 @@ public struct AgencyNameParser: Sendable {
 
     /// Every agency mention in an analysed text, in order.
     public func mentions(in analyzed: AnalyzedText) -> [AgencyMention] {
+        var out: [AgencyMention] = []
+        forEachMention(in: analyzed) { out.append($0); return true }
+        return out
+    }
+
+    /// The first mention in an analysed text that `accept` takes (the
+    /// first of `mentions(in:)` that it takes); the text after it is not
+    /// read: a name resolved wants its first mention, a district plan its
+    /// first provincial committee.
+    func firstMention(in analyzed: AnalyzedText, where accept: (AgencyMention) -> Bool) -> AgencyMention? {
+        var found: AgencyMention?
+        forEachMention(in: analyzed) { m in
+            guard accept(m) else { return true }
+            found = m
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with each mention, in order, until it returns false.
+    private func forEachMention(in analyzed: AnalyzedText, _ body: (AgencyMention) -> Bool) {
         let bytes = analyzed.bytes
         let tokens = analyzed.tokens
-        var out: [AgencyMention] = []
         var t = 0
         while t < tokens.count {
             if let m = mention(at: t, tokens: tokens, bytes: bytes) {
-                out.append(m)
+                guard body(m) else { return }
                 t = max(m.nextToken, t + 1)
             } else {
                 t += 1
             }
         }
-        return out
     }
 
     /// Variant indexes by their first word, in `variants` order (longest first),

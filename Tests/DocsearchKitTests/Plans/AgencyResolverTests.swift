@@ -92,6 +92,34 @@ final class AgencyResolverTests: XCTestCase {
         XCTAssertEqual(byKey["21-CT/TW"] ?? nil, "Ban Bí thư")
     }
 
+    /// The first mention a predicate takes is the first of all the mentions
+    /// it takes, in the seed plans and a tenth of the law articles: the
+    /// first of all, a provincial committee, one of a code found late in the
+    /// text, and none.
+    func testFirstMentionIsTheFirstOfAllMentionsItTakes() throws {
+        let parser = AgencyNameParser()
+        var found = 0, late = 0
+        for (_, text) in TextTestCorpus.seedPlans() + TextTestCorpus.lawArticles(step: 10) {
+            let analyzed = AnalyzedText(TextNormalizer.normalize(text))
+            let all = parser.mentions(in: analyzed)
+            let lastCode = all.last?.agency.code
+            let predicates: [(AgencyMention) -> Bool] = [
+                { _ in true },
+                { $0.agency.code == "UBND" && $0.agency.level == .province && $0.agency.place != nil },
+                { $0.agency.code == lastCode },
+                { _ in false },
+            ]
+            for accept in predicates {
+                let first = parser.firstMention(in: analyzed, where: accept)
+                XCTAssertEqual(first, all.first(where: accept))
+                if first != nil { found += 1 }
+            }
+            if let i = all.firstIndex(where: { $0.agency.code == lastCode }), i > 0 { late += 1 }
+        }
+        XCTAssertGreaterThan(found, 20)
+        XCTAssertGreaterThan(late, 3)
+    }
+
     /// A footnote number glued to an agency's last word ("Sở GD&ĐT1") is
     /// dropped, ASCII digits or not; a word without one comes back as it is.
     func testFootnoteMarkersAreDroppedFromTheLastWord() {
