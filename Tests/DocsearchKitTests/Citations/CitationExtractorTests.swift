@@ -133,6 +133,43 @@ final class CitationExtractorTests: XCTestCase {
         }
     }
 
+    /// An issuer's name written over a line break, with doubled spaces and a
+    /// tab, comes out with one space between its words.
+    func testIssuerNameAcrossBlanksIsOneLine() {
+        let text = "Thực hiện Quyết định số 1691/QĐ-UBND ngày 23/6/2023 của Ủy ban  nhân dân\ntỉnh\tLong An về việc"
+        let docs = extractor.citations(in: TextNormalizer.normalize(text))
+        XCTAssertEqual(docs.first?.citation.issuerText, "Ủy ban nhân dân tỉnh Long An")
+    }
+
+    /// Blanks made one space from the bytes, as a split of the Characters
+    /// makes them: every line of the seed plans and of a tenth of the law
+    /// articles, from its first word to its last, and words whose edges join
+    /// the blank beside them (a mark starting a word, a prepended scalar
+    /// ending one), where the Characters are split.
+    func testBlanksJoinedFromTheBytesAsTheCharacters() {
+        func split(_ s: String) -> String {
+            s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        }
+        var lines = ["Ủy ban  nhân\tdân\n tỉnh Long An", "a  \u{301}b  c", "\u{0D4E}  b  c", "đt \u{0915}\u{093F}  d", "a  \u{093F}b  c",
+                     "Ban Chỉ đạo - Sở GD&ĐT", "Bà Rịa - Vũng Tàu"]
+        for (_, text) in TextTestCorpus.seedPlans() + TextTestCorpus.lawArticles(step: 10) {
+            lines += TextNormalizer.normalize(text).split(separator: "\n").map(String.init)
+        }
+        var compared = 0, changed = 0
+        for line in lines {
+            let bytes = Array(line.utf8)
+            let words = Analyzer().tokens(in: line)
+            guard let first = words.first, let last = words.last else { continue }
+            let range = first.byteRange.lowerBound..<last.byteRange.upperBound
+            let joined = CitationExtractor.joinedAtBlanks(bytes, range, words: words[...])
+            XCTAssertEqual(joined, split(String(decoding: bytes[range], as: UTF8.self)), line)
+            compared += 1
+            if joined.utf8.count != range.count { changed += 1 }
+        }
+        XCTAssertGreaterThan(compared, 1_000)
+        XCTAssertGreaterThan(changed, 3)
+    }
+
     func testBadInputDoesNotCrash() {
         for s in ["", "1", "Số:", "Chỉ thị", "Chỉ thị số", "1/", "1/2020/", "-CT/TW", "99999999999999999999/QĐ-TTg", "\u{FFFD}1/Q", "20 - ", "ngày 1/"] {
             _ = extractor.mentions(in: s)
