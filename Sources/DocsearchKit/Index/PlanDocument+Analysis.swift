@@ -27,12 +27,13 @@ extension PlanDocument {
 
         let resolver = AgencyResolver()
         let context = resolver.context(identity: identity, text: analyzed)
-        let agencies = resolver.agencies(in: text, identity: identity, citations: cited, context: context)
+        let citedIssuers = resolver.citedIssuers(cited, context: context)
+        let agencies = resolver.agencies(in: text, identity: identity, citations: cited, context: context,
+                                         citedIssuers: citedIssuers)
         let topics = TopicClassifier().topics(title: title, text: analyzed)
 
         var keywords: [(TermField, String)] = []
         var citations: [CitationRecord] = []
-        let citedIssuers = resolver.citedIssuers(cited, context: context)
         for (n, doc) in cited.enumerated() {
             let c = doc.citation
             let role = doc.roles.min() ?? .body

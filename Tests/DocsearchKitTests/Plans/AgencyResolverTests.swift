@@ -120,6 +120,25 @@ final class AgencyResolverTests: XCTestCase {
         XCTAssertGreaterThan(late, 3)
     }
 
+    /// The issuers of a plan's citations, given as worked out, give the
+    /// agencies worked out without them (the seed plans), and are what the
+    /// cited issuers come from: given none, none is named so.
+    func testAgenciesFromIssuersWorkedOutBefore() throws {
+        var citedIssuers = 0
+        for seed in Fixtures.Seed.allCases {
+            let (ctx, id, text) = try context(seed)
+            let cited = CitationExtractor().citations(in: text)
+            let issuers = resolver.citedIssuers(cited, context: ctx)
+            let given = resolver.agencies(in: text, identity: id, citations: cited, context: ctx, citedIssuers: issuers)
+            XCTAssertEqual(given, resolver.agencies(in: text, identity: id, citations: cited, context: ctx), "\(seed)")
+            citedIssuers += given.filter { $0.roles.contains(.citedIssuer) }.count
+            let none = resolver.agencies(in: text, identity: id, citations: cited, context: ctx,
+                                         citedIssuers: issuers.map { _ in nil })
+            XCTAssertFalse(none.contains { $0.roles.contains(.citedIssuer) }, "\(seed)")
+        }
+        XCTAssertGreaterThan(citedIssuers, 5)
+    }
+
     /// A footnote number glued to an agency's last word ("Sở GD&ĐT1") is
     /// dropped, ASCII digits or not; a word without one comes back as it is.
     func testFootnoteMarkersAreDroppedFromTheLastWord() {
