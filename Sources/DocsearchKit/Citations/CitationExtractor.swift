@@ -205,7 +205,7 @@ public struct CitationExtractor: Sendable {
     /// split of the Characters would keep whole: a word starting with a mark
     /// (or a spacing mark), or ending in a scalar from U+0600 on other than a
     /// Vietnamese letter (where the prepended ones lie). Splitting every
-    /// issuer's name into Characters was two fifths of reading it (callgrind).
+    /// issuer's name into Characters was half of reading it (callgrind).
     static func joinedAtBlanks(_ bytes: [UInt8], _ range: Range<Int>, words: ArraySlice<Token>) -> String {
         func mayJoin(_ before: Token, _ after: Token) -> Bool {
             if let s = SymbolScanner.scalar(in: bytes, before: before.byteRange.upperBound), s.value >= 0x600,
