@@ -137,7 +137,7 @@ public final class IndexWriter {
                 builder.value = SegmentBuilder()
             }
             do {
-                while let i = shared.nextIndex() {
+                while let i = shared.work.take() {
                     let e = toRead[i]
                     let outcome = read(entry: e, held: held[e.path], maxFileSize: options.maxFileSize)
                     shared.record(outcome)
@@ -148,10 +148,10 @@ public final class IndexWriter {
                 }
                 try flush()
             } catch {
-                shared.fail(error)
+                shared.work.fail(error)
             }
         }
-        failure = shared.failure
+        failure = shared.work.failure
         if let failure {
             removeUnreferenced(directory: dir, keep: committedNames)
             throw failure
@@ -228,7 +228,7 @@ public final class IndexWriter {
         let names = groups.map { _ in name() }
         let results = MergeResults(count: groups.count)
         DispatchQueue.concurrentPerform(iterations: min(workers, groups.count)) { _ in
-            while let g = results.nextGroup() {
+            while let g = results.work.take() {
                 do {
                     var inputs: [SegmentMerger.Input] = []
                     for s in groups[g] {
@@ -239,37 +239,30 @@ public final class IndexWriter {
                     try AtomicFile.writeDurably(merged.bytes, to: dir + "/" + names[g])
                     results.set(g, IndexManifest.Segment(name: names[g], documentCount: merged.documentCount))
                 } catch {
-                    results.fail(error)
+                    results.work.fail(error)
                 }
             }
         }
         return try results.segments()
     }
 
-    /// What the merges of `merge` hand back, from any thread.
+    /// What the merges of `merge` hand back, from any thread: `work` hands
+    /// out the groups.
     final class MergeResults: @unchecked Sendable {
         private let lock = NSLock()
-        private var next = 0
         private var merged: [IndexManifest.Segment?]
-        private var failure: Error? = nil
+        let work: WorkQueue
 
-        init(count: Int) { merged = Array(repeating: nil, count: count) }
-
-        /// The next group to merge, or nil when all are taken or one failed.
-        func nextGroup() -> Int? {
-            lock.lock(); defer { lock.unlock() }
-            guard failure == nil, next < merged.count else { return nil }
-            next += 1
-            return next - 1
+        init(count: Int) {
+            merged = Array(repeating: nil, count: count)
+            work = WorkQueue(count: count)
         }
 
         func set(_ g: Int, _ s: IndexManifest.Segment) { lock.lock(); merged[g] = s; lock.unlock() }
 
-        func fail(_ e: Error) { lock.lock(); if failure == nil { failure = e }; lock.unlock() }
-
         func segments() throws -> [IndexManifest.Segment] {
+            if let failure = work.failure { throw failure }
             lock.lock(); defer { lock.unlock() }
-            if let failure { throw failure }
             return merged.map { $0! }
         }
     }
@@ -405,24 +398,21 @@ public final class IndexWriter {
 
     final class SharedState: @unchecked Sendable {
         private let lock = NSLock()
-        private var next = 0
         private var done = 0
         private var segmentCounter = 0
         let total: Int
         let progress: (@Sendable (Int, Int) -> Void)?
         private(set) var outcomes: [Recorded] = []
         private(set) var segments: [IndexManifest.Segment] = []
-        private(set) var failure: Error? = nil
+        /// Hands out the files to read, and keeps the first failure.
+        let work: WorkQueue
         private(set) var citationCount = 0
         private(set) var encodings: [String: Int] = [:]
 
-        init(total: Int, progress: (@Sendable (Int, Int) -> Void)?) { self.total = total; self.progress = progress }
-
-        func nextIndex() -> Int? {
-            lock.lock(); defer { lock.unlock() }
-            guard failure == nil, next < total else { return nil }
-            next += 1
-            return next - 1
+        init(total: Int, progress: (@Sendable (Int, Int) -> Void)?) {
+            self.total = total
+            self.progress = progress
+            work = WorkQueue(count: total)
         }
 
         func record(_ o: Outcome) {
@@ -451,10 +441,6 @@ public final class IndexWriter {
 
         func addSegment(_ s: IndexManifest.Segment) {
             lock.lock(); segments.append(s); lock.unlock()
-        }
-
-        func fail(_ e: Error) {
-            lock.lock(); if failure == nil { failure = e }; lock.unlock()
         }
     }
 }
