@@ -139,7 +139,8 @@ public final class IndexWriter {
             do {
                 while let i = shared.work.take() {
                     let e = toRead[i]
-                    let outcome = read(entry: e, held: held[e.path], maxFileSize: options.maxFileSize)
+                    let outcome = read(entry: e, held: held[e.path], maxFileSize: options.maxFileSize,
+                                       interner: builder.value.interner)
                     shared.record(outcome)
                     if case let .document(doc, _) = outcome {
                         builder.value.add(doc)
@@ -317,7 +318,9 @@ public final class IndexWriter {
         case problem(FileProblem)
     }
 
-    private static func read(entry e: FileWalker.Entry, held: Held?, maxFileSize: Int) -> Outcome {
+    /// Reads and analyses one file, its words' forms numbered by `interner`
+    /// (the worker's `SegmentBuilder`'s).
+    private static func read(entry e: FileWalker.Entry, held: Held?, maxFileSize: Int, interner: TokenInterner) -> Outcome {
         let bytes: [UInt8]
         do {
             // At most one byte past the limit is read, though the file grew since the walk.
@@ -337,7 +340,8 @@ public final class IndexWriter {
             return .unchanged
         }
         do {
-            let (doc, warnings) = try PlanDocument.analyze(bytes: bytes, path: e.path, absolutePath: e.absolutePath, fingerprint: print)
+            let (doc, warnings) = try PlanDocument.analyze(bytes: bytes, path: e.path, absolutePath: e.absolutePath,
+                                                           fingerprint: print, interner: interner)
             return .document(doc, warnings)
         } catch let r as PlanDocument.Rejection {
             return .problem(FileProblem(path: e.path, reason: r.reason))

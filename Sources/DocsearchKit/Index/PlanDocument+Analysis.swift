@@ -19,8 +19,16 @@ extension PlanDocument {
     /// the terms to index and the facet values.
     public static func analyze(bytes: [UInt8], path: String, absolutePath: String,
                                fingerprint: FileFingerprint) throws -> (PlanDocument, [String]) {
+        try analyze(bytes: bytes, path: path, absolutePath: absolutePath, fingerprint: fingerprint, interner: nil)
+    }
+
+    /// As `analyze(bytes:path:absolutePath:fingerprint:)`, the words' forms
+    /// numbered by `interner` when given: that of the `SegmentBuilder` the
+    /// plan goes to (`SegmentBuilder.interner`).
+    static func analyze(bytes: [UInt8], path: String, absolutePath: String, fingerprint: FileFingerprint,
+                        interner: TokenInterner?) throws -> (PlanDocument, [String]) {
         let (text, encoding, warnings) = try decode(bytes)
-        let analyzed = AnalyzedText(text)
+        let analyzed = interner.map { AnalyzedText(text, interner: $0) } ?? AnalyzedText(text)
         let identity = PlanIdentityExtractor().identity(of: text, analyzed: analyzed)
         let cited = CitationExtractor().citations(in: analyzed)
         let title = bounded(identity.title ?? fallbackTitle(of: text))
@@ -74,7 +82,8 @@ extension PlanDocument {
                                 date: identity.date?.iso ?? identity.year.map(String.init), year: identity.year,
                                 signer: identity.signer?.name, signerTitle: identity.signer?.title, citations: citations,
                                 agencies: agencies, topics: topics)
-        return (PlanDocument(record: record, fingerprint: fingerprint, text: text, tokens: analyzed.tokens, title: title,
+        return (PlanDocument(record: record, fingerprint: fingerprint, text: text, tokens: analyzed.tokens,
+                             formIDs: analyzed.formIDs, internerTag: analyzed.internerTag, title: title,
                              keywords: keywords, facets: facets), warnings)
     }
 

@@ -9,6 +9,11 @@ public struct PlanDocument: Sendable {
     /// The tokens of `text`, as the extractors read them; the indexer indexes
     /// these rather than tokenise the text again.
     public var tokens: [Token]
+    /// The numbers of the tokens' forms and the tag of the interner that
+    /// numbered them (`AnalyzedText.formIDs`), when analysed with a builder's
+    /// interner: the builder then finds their terms by number.
+    var formIDs: [UInt32] = []
+    var internerTag: UInt64 = 0
     public var title: String
     public var keywords: [(TermField, String)]
     public var facets: [String: [String]]

@@ -38,6 +38,12 @@ public final class SegmentBuilder {
     /// A rough count of the bytes held, to decide when to flush.
     public private(set) var estimatedBytes = 0
     private let analyzer = Analyzer()
+    /// Numbers the word forms of the plans analysed for this builder
+    /// (`PlanDocument.analyze(…, interner:)`), so that `add` finds a body
+    /// word's term by its form's number, not by its bytes.
+    let interner = TokenInterner()
+    /// The term of each folded and exact form of `interner`, -1 until a plan holds it.
+    private var termOfFolded: [Int32] = [], termOfExact: [Int32] = []
 
     public init() {}
 
@@ -48,19 +54,10 @@ public final class SegmentBuilder {
     /// tokenised again, and its title.
     public func add(_ plan: PlanDocument) {
         let doc = UInt32(records.count)
-        for (k, token) in plan.tokens.enumerated() {
-            // Positions are written as each word's place in the plan (`serialize`).
-            assert(token.position == k, "tokens of \(plan.record.path) out of order")
-            // The bytes lookup, not TermTable's String one: called for every
-            // word, that call's retains cost 0.4-0.7% of the build (callgrind).
-            var folded = token.folded
-            let id = folded.withUTF8 { table.id(field: TermField.bodyFolded.rawValue, $0) }
-            add(id, doc: doc)
-            bodyWords.append(UInt32(id))
-            if token.hasDiacritics {
-                var exact = token.exact
-                exact.withUTF8 { add(table.id(field: TermField.bodyExact.rawValue, $0), doc: doc) }
-            }
+        if plan.internerTag == interner.tag && plan.formIDs.count == 2 * plan.tokens.count {
+            addBody(formIDs: plan.formIDs, doc: doc)
+        } else {
+            addBody(tokens: plan.tokens, path: plan.record.path, doc: doc)
         }
         let titleCount = index(title: plan.title, doc: doc)
         for (field, value) in plan.keywords where !value.isEmpty {
@@ -77,6 +74,49 @@ public final class SegmentBuilder {
         bodyLengths.append(UInt32(plan.tokens.count))
         titleLengths.append(UInt32(titleCount))
         estimatedBytes += plan.text.utf8.count * 3 + 512
+    }
+
+    /// The body's words by their Strings, for a plan not analysed with `interner`.
+    private func addBody(tokens: [Token], path: String, doc: UInt32) {
+        for (k, token) in tokens.enumerated() {
+            // Positions are written as each word's place in the plan (`serialize`).
+            assert(token.position == k, "tokens of \(path) out of order")
+            // The bytes lookup, not TermTable's String one: called for every
+            // word, that call's retains cost 0.4-0.7% of the build (callgrind).
+            var folded = token.folded
+            let id = folded.withUTF8 { table.id(field: TermField.bodyFolded.rawValue, $0) }
+            add(id, doc: doc)
+            bodyWords.append(UInt32(id))
+            if token.hasDiacritics {
+                var exact = token.exact
+                exact.withUTF8 { add(table.id(field: TermField.bodyExact.rawValue, $0), doc: doc) }
+            }
+        }
+    }
+
+    /// The body's words by their forms' numbers in `interner`
+    /// (`TokenInterner.tokens(in:analyzer:)`): a form's term is looked up by
+    /// its bytes once a segment, then found by its number.
+    private func addBody(formIDs: [UInt32], doc: UInt32) {
+        if termOfFolded.count < interner.count {
+            let more = interner.count - termOfFolded.count
+            termOfFolded.append(contentsOf: repeatElement(-1, count: more))
+            termOfExact.append(contentsOf: repeatElement(-1, count: more))
+        }
+        func term(_ form: UInt32, _ field: TermField, _ terms: inout [Int32]) -> Int {
+            let known = terms[Int(form)]
+            if known >= 0 { return Int(known) }
+            let id = interner.withBytes(of: form) { table.id(field: field.rawValue, $0) }
+            terms[Int(form)] = Int32(id)
+            return id
+        }
+        for k in stride(from: 0, to: formIDs.count, by: 2) {
+            let folded = term(formIDs[k], .bodyFolded, &termOfFolded)
+            add(folded, doc: doc)
+            bodyWords.append(UInt32(folded))
+            let exact = formIDs[k + 1]
+            if exact != TokenInterner.noExactForm { add(term(exact, .bodyExact, &termOfExact), doc: doc) }
+        }
     }
 
     /// One occurrence of term `id` in plan `doc`, the plan being added

@@ -26,6 +26,12 @@ struct TermTable {
         return arena[s..<(s + Int(lengths[id]))]
     }
 
+    /// Calls `body` with the bytes of term `id`'s key after its field byte.
+    func withValueBytes<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let s = Int(starts[id]) + 1, n = Int(lengths[id]) - 1
+        return try arena.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[s..<(s + n)])) }
+    }
+
     /// Every id, its key (field byte first) in byte order: a segment's
     /// dictionary order. Compared in place in the arena: through `key(_:)`,
     /// each comparison made and released two slices of it.

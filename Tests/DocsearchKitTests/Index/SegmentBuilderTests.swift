@@ -86,6 +86,25 @@ final class SegmentBuilderTests: XCTestCase {
         XCTAssertTrue(builder.serialize() == built)
     }
 
+    /// Plans analysed with the builder's interner, as the indexer's workers
+    /// analyse them, give the same segment as plans analysed alone; so does a
+    /// plan whose forms another builder numbered (indexed by its Strings).
+    func testPlansNumberedByTheBuildersInternerGiveTheSameSegment() throws {
+        let texts = try plans()
+        let numbered = SegmentBuilder(), other = SegmentBuilder()
+        for (k, (name, text)) in texts.enumerated() {
+            let bytes = Array(text.utf8)
+            let print = FileFingerprint(path: name, size: UInt64(bytes.count), modified: 0, contentHash: 0)
+            let interner = k % 7 == 3 ? other.interner : numbered.interner
+            let (doc, _) = try PlanDocument.analyze(bytes: bytes, path: name, absolutePath: "/docs/" + name,
+                                                    fingerprint: print, interner: interner)
+            XCTAssertEqual(doc.formIDs.count, 2 * doc.tokens.count)
+            numbered.add(doc)
+        }
+        XCTAssertGreaterThan(numbered.interner.count, 1_000)
+        XCTAssertTrue(numbered.serialize() == (try Fixtures.segmentBuilder(of: texts).serialize()), "the segments differ")
+    }
+
     /// Terms seen in one plan only, in the last plan only, and in every
     /// plan: each list holds its plans in order, the positions theirs.
     func testPlansAndPositionsOfEachTermComeOutInOrder() throws {
