@@ -363,16 +363,32 @@ public final class IndexWriter {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw StoreError.cannotOpen(path: path, errno: errno) }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw StoreError.cannotOpen(path: path, errno: EISDIR) }
-        var out = [UInt8]()
-        out.reserveCapacity(min(Int(st.st_size), limit) + 1)
+        /// read(2) of at most `n` bytes, again when interrupted; 0 at the end of the file.
+        func readSome(_ p: UnsafeMutableRawPointer, _ n: Int) throws -> Int {
+            while true {
+                let got = Glibc.read(fd, p, n)
+                if got >= 0 { return got }
+                if errno != EINTR { throw StoreError.cannotOpen(path: path, errno: errno) }
+            }
+        }
+        // Read straight into the array, the size fstat gives and one byte
+        // more (a file grown since goes on below), not through a zeroed
+        // chunk copied over: zeroing the chunks was 131 M of the 2,000 plans'
+        // 8.1 G instructions (callgrind, which counts each byte stored).
+        let first = min(Int(st.st_size) + 1, limit)
+        var out = try [UInt8](unsafeUninitializedCapacity: first) { buffer, count in
+            while count < first {
+                let n = try readSome(buffer.baseAddress! + count, first - count)
+                if n == 0 { break }
+                count += n
+            }
+        }
+        guard out.count == first else { return out }
+        // The file grew since fstat: the rest, a chunk at a time, up to the limit.
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while out.count < limit {
             let wanted = min(chunk.count, limit - out.count)
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, wanted) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw StoreError.cannotOpen(path: path, errno: errno)
-            }
+            let n = try chunk.withUnsafeMutableBytes { try readSome($0.baseAddress!, wanted) }
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])
         }

@@ -14,6 +14,34 @@ final class IndexWriterTests: XCTestCase {
         return out.sorted()
     }
 
+    /// `readFile` gives a file's bytes, whole or its first `limit`, also past
+    /// the size fstat gave: /proc files say 0 bytes and hold more, as a file
+    /// grown between fstat and read does.
+    func testReadFileGivesTheBytesWholeOrCutAtTheLimit() throws {
+        let dir = try Fixtures.scratch("read")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let seed = Array(try Data(contentsOf: Fixtures.corpus.appendingPathComponent(Fixtures.Seed.thuThua.rawValue)))
+        var large: [UInt8] = []
+        while large.count < 200_000 { large += seed }
+        let path = dir.appendingPathComponent("large.txt").path
+        try Data(large).write(to: URL(fileURLWithPath: path))
+        XCTAssertEqual(try IndexWriter.readFile(path), large)
+        for limit in [0, 1, seed.count, 65_536, 65_537, large.count, large.count + 1, large.count + 100] {
+            XCTAssertEqual(try IndexWriter.readFile(path, limit: limit), Array(large.prefix(limit)), "limit \(limit)")
+        }
+        let empty = dir.appendingPathComponent("empty.txt").path
+        try Data().write(to: URL(fileURLWithPath: empty))
+        XCTAssertEqual(try IndexWriter.readFile(empty), [])
+
+        let version = "/proc/version"
+        var st = stat()
+        guard stat(version, &st) == 0, st.st_size == 0 else { throw XCTSkip("no /proc/version of size 0 here") }
+        let expected = Array(try Data(contentsOf: URL(fileURLWithPath: version)))
+        XCTAssertGreaterThan(expected.count, 10)
+        XCTAssertEqual(try IndexWriter.readFile(version), expected)
+        XCTAssertEqual(try IndexWriter.readFile(version, limit: 5), Array(expected.prefix(5)))
+    }
+
     func testIncrementalAddChangeRemove() throws {
         let corpus = try Fixtures.corpusCopy()
         let idx = try Fixtures.scratch("idx").path
