@@ -45,26 +45,34 @@ final class TokenInterner {
     /// `formIDs[2k + 1]` its exact form's, `noExactForm` when it has no
     /// diacritics (the exact form is the folded one).
     func tokens(in text: String, analyzer: Analyzer) -> (tokens: [Token], formIDs: [UInt32]) {
-        var tokens: [Token] = [], ids: [UInt32] = []
         // As `Analyzer.tokens(in:)` reserves: at most a token per two bytes.
-        tokens.reserveCapacity(text.utf8.count / 2 + 1)
-        ids.reserveCapacity(text.utf8.count + 2)
-        analyzer.forEachToken(in: text) { raw in
-            let exact: UInt32
-            let known = table.find(field: 0, raw.exactUTF8)
-            if let known {
-                exact = UInt32(known)
-            } else {
-                // A folded form is its own folded form: analysed, it gives itself.
-                let folded = raw.hasDiacritics ? intern(raw.foldedUTF8, folded: nil) : nil
-                exact = intern(raw.exactUTF8, folded: folded)
+        // Written in place, as each array's append checked its capacity and
+        // that it was not shared: 225 M of the 2,000 plans' build (callgrind).
+        let capacity = text.utf8.count / 2 + 1
+        var ids: [UInt32] = []
+        let tokens = [Token](unsafeUninitializedCapacity: capacity) { tokens, count in
+            ids = [UInt32](unsafeUninitializedCapacity: 2 * capacity) { ids, idCount in
+                analyzer.forEachToken(in: text) { raw in
+                    let exact: UInt32
+                    if let known = table.find(field: 0, raw.exactUTF8) {
+                        exact = UInt32(known)
+                    } else {
+                        // A folded form is its own folded form: analysed, it gives itself.
+                        let folded = raw.hasDiacritics ? intern(raw.foldedUTF8, folded: nil) : nil
+                        exact = intern(raw.exactUTF8, folded: folded)
+                    }
+                    let folded = foldedForm[Int(exact)]
+                    let foldedString = forms[Int(folded)]
+                    precondition(count < capacity)
+                    (tokens.baseAddress! + count).initialize(to: Token(
+                        exact: folded == exact ? foldedString : forms[Int(exact)], folded: foldedString,
+                        position: raw.position, byteRange: raw.byteRange, hasDiacritics: folded != exact))
+                    count += 1
+                    ids[idCount] = folded
+                    ids[idCount + 1] = folded == exact ? Self.noExactForm : exact
+                    idCount += 2
+                }
             }
-            let folded = foldedForm[Int(exact)]
-            let foldedString = forms[Int(folded)]
-            tokens.append(Token(exact: folded == exact ? foldedString : forms[Int(exact)], folded: foldedString,
-                                position: raw.position, byteRange: raw.byteRange, hasDiacritics: folded != exact))
-            ids.append(folded)
-            ids.append(folded == exact ? Self.noExactForm : exact)
         }
         return (tokens, ids)
     }
