@@ -112,4 +112,35 @@ public struct Analyzer: Sendable {
             position += 1
         }
     }
+
+    /// Calls `body` with the byte range and position of each token of `utf8`
+    /// (NFC), as `forEachToken(inUTF8:_:)` finds them, without working out
+    /// their forms: for `TokenInterner`, which knows most words by their
+    /// bytes as written and analyses only those it has not seen.
+    func forEachWordRange(inUTF8 utf8: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Int) throws -> Void) rethrows {
+        guard let p = utf8.baseAddress, utf8.count > 0 else { return }
+        let n = utf8.count
+        let bmp = UnicodeClassTable.bmp, wordBit = UnicodeClassTable.wordBit
+        /// Whether the scalar at `i` is part of a word, and its length.
+        @inline(__always) func scalar(at i: Int) -> (isWord: Bool, length: Int) {
+            let b = p[i]
+            if b < 0x80 { return (bmp[Int(b)] & wordBit != 0, 1) }
+            let (v, length) = UTF8Codec.decode(p, i, n)
+            return (UnicodeClassTable.classOf(v, bmp: bmp) & wordBit != 0, length)
+        }
+        var i = 0, position = 0
+        while i < n {
+            let first = scalar(at: i)
+            guard first.isWord else { i += first.length; continue }
+            let start = i
+            i += first.length
+            while i < n {
+                let next = scalar(at: i)
+                guard next.isWord else { break }
+                i += next.length
+            }
+            try body(start..<i, position)
+            position += 1
+        }
+    }
 }

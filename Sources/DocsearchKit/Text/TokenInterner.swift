@@ -6,6 +6,8 @@
 /// bytes are UTF-8 again), then looking each up again by its bytes in the
 /// segment's term table, was a sixth of `docsearch index` (callgrind): a
 /// plan of 850 words has about 300 distinct forms, a segment some 50,000.
+/// A word is known by its bytes as written; only a spelling not seen before
+/// is analysed (lowercased, folded, its tone mark placed).
 ///
 /// One interner serves one worker's `SegmentBuilder`, and lives as long as it
 /// (a segment's worth of forms). Not thread-safe.
@@ -17,10 +19,15 @@ final class TokenInterner {
     /// The String of each form, by its number.
     private(set) var forms: [String] = []
     /// The number of each form's folded form: its own when it has no
-    /// diacritics. A token is looked up by its exact form alone; its folded
-    /// form once, when the exact one is first seen (one lookup a token,
-    /// where one for each form took 1.84 a token, callgrind).
+    /// diacritics. A word's folded form is worked out once, when its exact
+    /// form is first seen.
     private var foldedForm: [UInt32] = []
+    /// Words as written in the texts ("Kế", "KẾ", "kế"), each with the
+    /// number of its exact form: a word written as before is known by its
+    /// bytes, without lowercasing, folding and placing its tone mark again
+    /// (the analyzer's work was 508 M of the 2,000 plans' build, callgrind).
+    private var written = TermTable()
+    private var exactFormOfWritten: [UInt32] = []
 
     var count: Int { forms.count }
 
@@ -33,6 +40,26 @@ final class TokenInterner {
             foldedForm.append(folded ?? UInt32(id))
         }
         return UInt32(id)
+    }
+
+    /// The number of the exact form of the word written `bytes` (one token
+    /// of NFC text), its forms numbered when new.
+    private func exactForm(ofWritten bytes: UnsafeBufferPointer<UInt8>, analyzer: Analyzer) -> UInt32 {
+        let id = written.id(field: 0, bytes)
+        if id < exactFormOfWritten.count { return exactFormOfWritten[id] }
+        var exact = UInt32.max
+        analyzer.forEachToken(inUTF8: bytes) { raw in
+            if let known = table.find(field: 0, raw.exactUTF8) {
+                exact = UInt32(known)
+            } else {
+                // A folded form is its own folded form: analysed, it gives itself.
+                let folded = raw.hasDiacritics ? intern(raw.foldedUTF8, folded: nil) : nil
+                exact = intern(raw.exactUTF8, folded: folded)
+            }
+        }
+        precondition(exact != .max, "a word's bytes analysed alone give no token")
+        exactFormOfWritten.append(exact)
+        return exact
     }
 
     /// Calls `body` with the UTF-8 bytes of form `id`.
@@ -50,27 +77,23 @@ final class TokenInterner {
         // that it was not shared: 225 M of the 2,000 plans' build (callgrind).
         let capacity = text.utf8.count / 2 + 1
         var ids: [UInt32] = []
+        var text = text
         let tokens = [Token](unsafeUninitializedCapacity: capacity) { tokens, count in
             ids = [UInt32](unsafeUninitializedCapacity: 2 * capacity) { ids, idCount in
-                analyzer.forEachToken(in: text) { raw in
-                    let exact: UInt32
-                    if let known = table.find(field: 0, raw.exactUTF8) {
-                        exact = UInt32(known)
-                    } else {
-                        // A folded form is its own folded form: analysed, it gives itself.
-                        let folded = raw.hasDiacritics ? intern(raw.foldedUTF8, folded: nil) : nil
-                        exact = intern(raw.exactUTF8, folded: folded)
+                text.withUTF8 { utf8 in
+                    analyzer.forEachWordRange(inUTF8: utf8) { range, position in
+                        let exact = exactForm(ofWritten: UnsafeBufferPointer(rebasing: utf8[range]), analyzer: analyzer)
+                        let folded = foldedForm[Int(exact)]
+                        let foldedString = forms[Int(folded)]
+                        precondition(count < capacity)
+                        (tokens.baseAddress! + count).initialize(to: Token(
+                            exact: folded == exact ? foldedString : forms[Int(exact)], folded: foldedString,
+                            position: position, byteRange: range, hasDiacritics: folded != exact))
+                        count += 1
+                        ids[idCount] = folded
+                        ids[idCount + 1] = folded == exact ? Self.noExactForm : exact
+                        idCount += 2
                     }
-                    let folded = foldedForm[Int(exact)]
-                    let foldedString = forms[Int(folded)]
-                    precondition(count < capacity)
-                    (tokens.baseAddress! + count).initialize(to: Token(
-                        exact: folded == exact ? foldedString : forms[Int(exact)], folded: foldedString,
-                        position: raw.position, byteRange: raw.byteRange, hasDiacritics: folded != exact))
-                    count += 1
-                    ids[idCount] = folded
-                    ids[idCount + 1] = folded == exact ? Self.noExactForm : exact
-                    idCount += 2
                 }
             }
         }

@@ -35,6 +35,22 @@ final class AnalyzerTests: XCTestCase {
         }
     }
 
+    /// The words' byte ranges and positions alone (`forEachWordRange`, for
+    /// `TokenInterner`) are the tokens', in every script the laws hold.
+    func testWordRangesAreTheTokensRanges() {
+        let a = Analyzer()
+        let texts = [("mixed", "Ωμέγα ﬁnance Straße İstanbul ½ ² Ⅻ 二〇二三 e\u{301} Đà Nẵng; GD&ĐT 44-CT/TW")]
+            + TextTestCorpus.seedPlans() + TextTestCorpus.lawArticles(step: 10)
+        for (name, raw) in texts {
+            var text = TextNormalizer.normalize(raw)
+            var ranges: [Range<Int>] = [], positions: [Int] = []
+            text.withUTF8 { a.forEachWordRange(inUTF8: $0) { ranges.append($0); positions.append($1) } }
+            let tokens = a.tokens(in: text)
+            XCTAssertEqual(ranges, tokens.map(\.byteRange), name)
+            XCTAssertEqual(positions, tokens.map(\.position), name)
+        }
+    }
+
     /// Decomposed text (as Word pastes it and as 9 ALQAC laws hold it) gives
     /// the same tokens as its NFC form, once normalised.
     func testNFDAndNFCGiveIdenticalTokens() {

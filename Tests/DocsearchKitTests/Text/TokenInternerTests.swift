@@ -10,7 +10,7 @@ final class TokenInternerTests: XCTestCase {
         var numberOf: [String: UInt32] = [:]
         // Other scripts and letters folding to several (ﬁ, ß, İ): a form is
         // numbered by its exact form, its folded form worked out once.
-        let mixed = "Ωμέγα ΑΘΗΝΑ ωμεγα ﬁnance Straße strasse İstanbul istanbul Ǆemal ǆemal dzemal ½ ² Ⅻ 二〇二三 Đà Nẵng da nang"
+        let mixed = "Hoà THUỶ hòa thủy HOÀ Thuỷ Ωμέγα ΑΘΗΝΑ ωμεγα ﬁnance Straße strasse İstanbul istanbul Ǆemal ǆemal dzemal ½ ² Ⅻ 二〇二三 Đà Nẵng da nang"
         let texts = [("mixed", mixed), ("mixed, folded first", "da nang strasse ωμεγα " + mixed)]
             + TextTestCorpus.seedPlans() + TextTestCorpus.lawArticles(step: 40)
         XCTAssertGreaterThan(texts.count, 50)
