@@ -47,6 +47,13 @@ public enum SourceDecoder {
     private static func decodeUTF8(_ content: UnsafeBufferPointer<UInt8>, baseOffset: Int, encoding: SourceEncoding) throws -> DecodedSource {
         guard !content.isEmpty else { throw DecodeError.empty }
         if let evidence = BinarySniffer.evidence(in: content) { throw DecodeError.binary(evidence) }
+        // Valid UTF-8 without NUL, nearly every file: the String's own check
+        // is the one pass over the bytes. The scan below, which the String
+        // made then checked again, was 203 M of the 2,000 plans' 7.2 G
+        // instructions (callgrind).
+        if memchr(content.baseAddress!, 0, content.count) == nil, let text = String(validating: content, as: UTF8.self) {
+            return DecodedSource(text: TextNormalizer.normalize(text), encoding: encoding, warnings: [])
+        }
         let scan = UTF8Validator.scan(content)
         let looksUTF8 = scan.errorCount == 0
             || encoding == .utf8WithBOM
