@@ -4,10 +4,10 @@
 ///
 /// Making two Strings for every token (`RawToken.makeToken`, which checks the
 /// bytes are UTF-8 again), then looking each up again by its bytes in the
-/// segment's term table, was a sixth of `docsearch index` (callgrind): a
-/// plan of 850 words has about 300 distinct forms, a segment some 50,000.
-/// A word is known by its bytes as written; only a spelling not seen before
-/// is analysed (lowercased, folded, its tone mark placed).
+/// segment's term table, was a seventh of `docsearch index` (callgrind),
+/// where the forms of a segment are some tens of thousands. A word is known
+/// by its bytes as written; only a spelling not seen before is analysed
+/// (lowercased, folded, its tone mark placed).
 ///
 /// One interner serves one worker's `SegmentBuilder`, and lives as long as it
 /// (a segment's worth of forms). Not thread-safe.
