@@ -327,8 +327,23 @@ public struct PlanIdentityExtractor: Sendable {
         guard !line.isEmpty, line.isUnchangedByUppercasing, line.count <= 40 else { return false }
         let folded = Folding.fold(line)
         if folded.hasPrefix("kt.") || folded.hasPrefix("tm.") || folded.hasPrefix("tl.") || folded.hasPrefix("q.") { return true }
-        return Self.signerTitles.contains { line.contains($0) }
+        // Sought byte by byte (both are NFC): Foundation's String.contains took
+        // 8,000 instructions a call, 42 M of the 2,000 plans' build (callgrind).
+        var line = line
+        return line.withUTF8 { bytes in Self.signerTitleBytes.contains { Self.holds(bytes, $0) } }
     }
+
+    /// Whether `bytes` hold `part` somewhere.
+    static func holds(_ bytes: UnsafeBufferPointer<UInt8>, _ part: [UInt8]) -> Bool {
+        guard bytes.count >= part.count else { return false }
+        starts: for start in 0...(bytes.count - part.count) {
+            for k in part.indices where bytes[start + k] != part[k] { continue starts }
+            return true
+        }
+        return false
+    }
+
+    private static let signerTitleBytes = signerTitles.map { Array($0.utf8) }
 
     private func isPersonName(_ line: String) -> Bool {
         let words = line.split(separator: " ")

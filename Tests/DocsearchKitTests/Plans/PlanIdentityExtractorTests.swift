@@ -2,6 +2,25 @@ import XCTest
 @testable import DocsearchKit
 
 final class PlanIdentityExtractorTests: XCTestCase {
+    /// The byte search the signer's titles are sought with: anywhere in the
+    /// line, whole, ending in a multi-byte letter.
+    func testTitlesAreFoundByTheirBytes() {
+        func holds(_ line: String, _ part: String) -> Bool {
+            Array(line.utf8).withUnsafeBufferPointer { PlanIdentityExtractor.holds($0, Array(part.utf8)) }
+        }
+        XCTAssertTrue(holds("KT. GIÁM ĐỐC", "GIÁM ĐỐC"))
+        XCTAssertTrue(holds("PHÓ CHỦ TỊCH THƯỜNG TRỰC", "CHỦ TỊCH"))
+        XCTAssertTrue(holds("TRƯỞNG", "TRƯỞNG"))
+        XCTAssertFalse(holds("PHÓ GIÁM ĐỐ", "GIÁM ĐỐC"))
+        XCTAssertFalse(holds("GIÁM ĐỐ", "GIÁM ĐỐC"))
+        XCTAssertFalse(holds("TRƯỞN", "TRƯỞNG"))
+        XCTAssertFalse(holds("PHÓ GIÁM ĐỐT", "GIÁM ĐỐC"))
+        XCTAssertFalse(holds("TRƯỞNH BAN", "TRƯỞNG"))
+        XCTAssertFalse(holds("CHÁNH", "CHÁNH VĂN PHÒNG"))
+        XCTAssertFalse(holds("", "BÍ THƯ"))
+        XCTAssertTrue(holds("BÍ THƯ", ""))
+    }
+
     let extractor = PlanIdentityExtractor()
 
     func testSeedIdentities() throws {
