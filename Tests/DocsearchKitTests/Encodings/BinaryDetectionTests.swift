@@ -60,6 +60,21 @@ final class BinaryDetectionTests: XCTestCase {
         XCTAssertEqual((0...255).filter { BinarySniffer.isBinaryControl(UInt8($0)) }.count, 27)
     }
 
+    /// Control bytes among Vietnamese text, at every offset of the eight-byte
+    /// words the sniffer reads at once, beside multi-byte letters: each
+    /// counted once, as byte by byte.
+    func testCountsControlBytesAmongTextAtEveryOffset() throws {
+        let plan = try XCTUnwrap(EncodingTestSupport.seedPlans().first)
+        let controls: [UInt8] = [0x01, 0x1F, 0x7F, 0x08, 0x0E, 0x1A, 0x1C, 0x00]
+        var bytes = Array(plan.text.utf8)
+        for (k, i) in stride(from: 5, to: bytes.count, by: 13).enumerated() { bytes[i] = controls[k % controls.count] }
+        let sample = bytes.prefix(BinarySniffer.sampleSize)
+        let expected = sample.filter(BinarySniffer.isBinaryControl).count
+        XCTAssertGreaterThan(expected * 100, sample.count * BinarySniffer.controlPercentLimit)
+        XCTAssertEqual(binaryEvidence(bytes),
+                       .controlBytes(count: expected, nulCount: sample.filter { $0 == 0 }.count, sampled: sample.count))
+    }
+
     func testErrorDescriptionsNameTheReason() {
         XCTAssertEqual(DecodeError.empty.description, "empty file")
         XCTAssertEqual(DecodeError.binary(.signature(format: "PNG image")).description, "binary file (PNG image)")

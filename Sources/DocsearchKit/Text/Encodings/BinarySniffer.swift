@@ -39,12 +39,31 @@ enum BinarySniffer {
         var controls = 0
         var nuls = 0
         // A table lookup and two adds per byte, no branch: the switch per
-        // byte cost 22 instructions a byte, 2% of indexing (callgrind).
+        // byte cost 22 instructions a byte, 2% of indexing (callgrind). Eight
+        // bytes at a time where none is below 0x20 or DEL, most of a text:
+        // byte by byte, the sniffing was 85 M of the 2,000 plans' build.
         controlTable.withUnsafeBufferPointer { table in
-            for byte in UnsafeBufferPointer(rebasing: bytes[0..<sampled]) {
-                controls &+= Int(table[Int(byte)])
-                nuls &+= byte == 0 ? 1 : 0
+            let sample = UnsafeBufferPointer(rebasing: bytes[0..<sampled])
+            func count(_ range: Range<Int>) {
+                for byte in sample[range] {
+                    controls &+= Int(table[Int(byte)])
+                    nuls &+= byte == 0 ? 1 : 0
+                }
             }
+            var i = 0
+            if let base = sample.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= sampled {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    // Some byte below 0x20; some byte 0x7F (a zero once xored).
+                    let low = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
+                    let del = w ^ 0x7F7F_7F7F_7F7F_7F7F
+                    let isDel = (del &- 0x0101_0101_0101_0101) & ~del & 0x8080_8080_8080_8080
+                    if low | isDel != 0 { count(i..<(i + 8)) }
+                    i += 8
+                }
+            }
+            count(i..<sampled)
         }
         if controls * 100 > sampled * controlPercentLimit || nuls * 100 > sampled * nulPercentLimit {
             return .controlBytes(count: controls, nulCount: nuls, sampled: sampled)
