@@ -29,6 +29,22 @@ final class FoldingTests: XCTestCase {
         XCTAssertEqual(Folding.fold(""), "")
     }
 
+    /// ASCII text with capitals (symbols such as "20-CT/TW", which are
+    /// lowercased byte by byte) comes out as Foundation lowercases it, folded
+    /// or not, for every ASCII character before and after a capital; a
+    /// capital next to a Vietnamese letter still goes through the tables.
+    func testASCIIWithCapitalsIsLowercasedByteByByte() {
+        for v in UInt8(0)...0x7F {
+            let c = String(UnicodeScalar(v))
+            for s in [c + "A", "A" + c, "xY" + c + "z/TW", c] {
+                XCTAssertEqual(Folding.fold(s), s.lowercased(), s.debugDescription)
+                XCTAssertEqual(Folding.exact(s), s.lowercased(), s.debugDescription)
+            }
+        }
+        XCTAssertEqual(Folding.fold("1373/QĐ-TTg"), "1373/qd-ttg")
+        XCTAssertEqual(Folding.exact("HOÀ"), "hòa")
+    }
+
     /// Every word of the seed plans folds like Foundation's lowercase, NFD and
     /// mark stripping (with đ→d) would fold it.
     func testMatchesFoundationReferenceOnSeedPlans() {
