@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// UTF-16 bytes (after any byte order mark) to text, and the guess of UTF-16
 /// for files saved without a mark.
 enum UTF16Decoder {
@@ -8,6 +11,10 @@ enum UTF16Decoder {
         let sampled = min(bytes.count, BinarySniffer.sampleSize) & ~1
         let units = sampled / 2
         guard units >= 2 else { return nil }
+        // Without a NUL in the sample, no byte order is guessed: one memchr,
+        // where counting every byte pair of every UTF-8 plan was 0.5% of the
+        // build (callgrind).
+        guard memchr(bytes.baseAddress!, 0, sampled) != nil else { return nil }
         var zeroEven = 0
         var zeroOdd = 0
         var i = 0
