@@ -90,7 +90,10 @@ public struct PlanIdentityExtractor: Sendable {
         let so: [UInt8] = Array("Số".utf8)
         var i = 0
         while i + so.count <= b.count {
-            if Array(b[i..<(i + so.count)]) == so, i == 0 || b[i - 1] == 0x20 || b[i - 1] == 0x0A || b[i - 1] == 0x09 {
+            // Compared in place: an array made of the bytes at each offset
+            // of the header was 2% of the build (callgrind).
+            if b[i] == so[0], (1..<so.count).allSatisfy({ b[i + $0] == so[$0] }),
+               i == 0 || b[i - 1] == 0x20 || b[i - 1] == 0x0A || b[i - 1] == 0x09 {
                 var j = i + so.count
                 if j < b.count, b[j] == UInt8(ascii: ":") { j += 1 }
                 j = skipBlank(b, j)
