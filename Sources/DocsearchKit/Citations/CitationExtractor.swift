@@ -182,8 +182,8 @@ public struct CitationExtractor: Sendable {
             guard nameGap(bytes, gapStart, t.byteRange.lowerBound) else { break }
             let firstByte = bytes[t.byteRange.lowerBound]
             let upper = SymbolScanner.scalar(in: bytes, at: t.byteRange.lowerBound)?.properties.isUppercase ?? false
-            let isNumeral = t.folded.allSatisfy { "ivxlc".contains($0) } && upper
-            if !(upper || isNumeral || Self.agencyNameWords.contains(t.exact)) || SymbolScanner.isDigit(firstByte) { break }
+            // A capital starts a Roman numeral ("khóa XII") as it does a name.
+            if !(upper || Self.agencyNameWords.contains(t.exact)) || SymbolScanner.isDigit(firstByte) { break }
             // "về" and friends end the name even when the next word is capitalised.
             if t.exact == "về" || t.exact == "tại" || t.exact == "theo" { break }
             // After "tỉnh", "huyện"… only the capitalised place name may follow.
