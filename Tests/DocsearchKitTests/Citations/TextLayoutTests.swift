@@ -18,4 +18,37 @@ final class TextLayoutTests: XCTestCase {
         }
         XCTAssertGreaterThan(TextLayout.lines(Array(try SeedCorpus.text(SeedCorpus.longAn).utf8)).count, 50)
     }
+
+    /// Where the preamble ends is where the test of every line's folded start
+    /// puts it, for lines told by their first byte alone: the seed plans, law
+    /// articles, and openings closed or not by lines led by every ASCII byte,
+    /// by "Phần I", markdown and Vietnamese capitals.
+    func testPreambleEndsWhereEveryLinesFoldedStartPutsIt() throws {
+        func folded(_ bytes: [UInt8]) -> Int {
+            var sectionOne: Int?, openingEnd: Int?, openingClosed = false
+            for line in TextLayout.lines(bytes) {
+                let text = TextLayout.trimmedPrefix(bytes, line, count: 24)
+                if TextLayout.isSectionOne(text) { sectionOne = line.lowerBound; break }
+                if openingClosed || text.isEmpty { continue }
+                let f = Folding.fold(text)
+                if f.hasPrefix("can cu") || f.hasPrefix("thuc hien") { openingEnd = line.upperBound } else if openingEnd != nil { openingClosed = true }
+            }
+            return sectionOne ?? openingEnd ?? 0
+        }
+        var texts = TextTestCorpus.seedPlans().map { TextNormalizer.normalize($0.text) }
+        texts += TextTestCorpus.lawArticles(step: 20).map { TextNormalizer.normalize($0.text) }
+        let leads = (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) } + ["Phần I", "PHẦN I.", "** Căn cứ", "# I.", "Để", "Ủy ban", "  ", ""]
+        for lead in leads {
+            texts.append("KẾ HOẠCH\nCăn cứ Luật Giáo dục;\n\(lead)x khác\nThực hiện Chỉ thị 20\nII. Nội dung")
+            texts.append("KẾ HOẠCH\n\(lead)\nCĂN CỨ Nghị định 30/2020/NĐ-CP\nthực hiện\n\(lead) sau\ncăn cứ nữa")
+        }
+        var ended = Set<Int>()
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let end = TextLayout(bytes: bytes).preambleEnd
+            XCTAssertEqual(end, folded(bytes), text)
+            ended.insert(end)
+        }
+        XCTAssertGreaterThan(ended.count, 10)
+    }
 }
