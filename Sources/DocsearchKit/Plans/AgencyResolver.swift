@@ -359,7 +359,8 @@ public struct AgencyResolver: Sendable {
         while i < line.endIndex, "IVXL".contains(line[i]) { i = line.index(after: i) }
         guard i > line.startIndex, i < line.endIndex, line[i] == "." || line[i] == ")" else { return nil }
         let rest = line[line.index(after: i)...].trimmingSpaces()
-        return rest.isEmpty || rest.count > 80 ? nil : rest
+        // Characters counted only past 80 bytes: each count walked them (16 M).
+        return rest.isEmpty || rest.utf8.count > 80 && rest.count > 80 ? nil : rest
     }
 
     /// "2. Văn phòng Sở" → "Văn phòng Sở"; nil when the line is not a numbered heading.
