@@ -23,6 +23,11 @@ public enum BlockCompressor {
     /// nearest first; the longest match wins. Trying only the nearest left the
     /// stored records of 20,000 generated plans at 9.85 MB (26% of their JSON).
     static let tries = 16
+    /// A match this long ends the search for a longer one, and is taken
+    /// without looking one byte further (zlib's nice_length and max_lazy):
+    /// records repeat long runs of JSON, whose every place the 16 tries and
+    /// the lazy step compared again.
+    static let niceLength = 64
 
     /// `input` compressed, against `dictionary` when one is given (its last
     /// 64 KiB at most can be reached).
@@ -63,7 +68,7 @@ public enum BlockCompressor {
                 carried = nil
                 guard here.length >= minMatch else { i += 1; continue }
                 // One step lazy: a longer match from the next byte is worth a literal.
-                if i + 1 + minMatch <= n - 1 {
+                if here.length < niceLength, i + 1 + minMatch <= n - 1 {
                     let next = finder.longestMatch(at: i + 1, in: bytes)
                     if next.length > here.length {
                         carried = next
@@ -133,7 +138,10 @@ public enum BlockCompressor {
                 // A longer match must also agree at the best length so far.
                 if i + best.length < n, bytes[candidate + best.length] == bytes[i + best.length] {
                     let length = Self.commonPrefix(candidate, i, in: bytes)
-                    if length > best.length { best = (i - candidate, length) }
+                    if length > best.length {
+                        best = (i - candidate, length)
+                        if length >= BlockCompressor.niceLength { break }
+                    }
                 }
                 candidate = Int(previous[candidate])
             }
