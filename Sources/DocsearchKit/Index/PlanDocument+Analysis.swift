@@ -38,7 +38,7 @@ extension PlanDocument {
         let citedIssuers = resolver.citedIssuers(cited, context: context)
         let agencies = resolver.agencies(in: text, identity: identity, citations: cited, context: context,
                                          citedIssuers: citedIssuers)
-        let topics = TopicClassifier().topics(title: title, text: analyzed)
+        let topics = TopicClassifier().topics(title: title, text: analyzed, interner: interner)
 
         var keywords: [(TermField, String)] = []
         var citations: [CitationRecord] = []

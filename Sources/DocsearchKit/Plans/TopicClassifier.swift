@@ -39,30 +39,58 @@ public struct TopicClassifier: Sendable {
 
     public init() {}
 
-    /// Term phrases as folded words, indexed by their first word; longest first.
-    static let termIndex: WordTable<[(words: [String], topic: Int, term: String)]> = {
+    /// A taxonomy term as the numbers of its folded words (`Vocabulary`).
+    struct Term {
+        var words: [Int32]
+        var topic: Int
+        /// As the taxonomy writes it.
+        var term: String
+    }
+
+    /// The taxonomy's words, folded and numbered, and its terms by the
+    /// number of their first word, longest first. A plan's words are matched
+    /// as numbers: looking each up by its String, then comparing Strings, was
+    /// 7% of indexing (callgrind); with a builder's interner, a form's number
+    /// here is worked out once per form (`TokenInterner.Label.topicWord`).
+    struct Vocabulary {
+        var words: WordTable<Int32>
+        var termsByFirstWord: [[Term]]
+
+        /// A folded word's number, -1 for a word in no term.
+        func number(of folded: String) -> Int32 { words[folded] ?? -1 }
+    }
+
+    static let vocabulary: Vocabulary = {
         let analyzer = Analyzer()
-        var d: [String: [(words: [String], topic: Int, term: String)]] = [:]
+        var numbers: [String: Int32] = [:]
+        var byFirst: [String: [(words: [String], topic: Int, term: String)]] = [:]
         for (i, t) in TopicTaxonomy.topics.enumerated() {
             for term in t.terms {
                 let words = analyzer.tokens(in: term).map(\.folded)
                 guard let first = words.first else { continue }
-                d[first, default: []].append((words, i, term))
+                for w in words where numbers[w] == nil { numbers[w] = Int32(numbers.count) }
+                byFirst[first, default: []].append((words, i, term))
             }
         }
-        return WordTable(d.map { ($0.key, $0.value.sorted { $0.words.count > $1.words.count }) }, combining: +)
+        var termsByFirstWord = [[Term]](repeating: [], count: numbers.count)
+        for (first, terms) in byFirst {
+            termsByFirstWord[Int(numbers[first]!)] = terms.sorted { $0.words.count > $1.words.count }
+                .map { Term(words: $0.words.map { numbers[$0]! }, topic: $0.topic, term: $0.term) }
+        }
+        return Vocabulary(words: WordTable(numbers.map { ($0.key, $0.value) }, combining: { a, _ in a }),
+                          termsByFirstWord: termsByFirstWord)
     }()
 
-    /// Topic index → (count, terms seen) over the folded words, each position counted once.
-    func occurrences(_ words: [String]) -> [Int: (count: Int, terms: [String])] {
+    /// Topic index → (count, terms seen) over the words' numbers
+    /// (`Vocabulary.number(of:)`), each position counted once.
+    func occurrences(_ words: [Int32]) -> [Int: (count: Int, terms: [String])] {
+        let terms = Self.vocabulary.termsByFirstWord
         var out: [Int: (count: Int, terms: [String])] = [:]
         var i = 0
         while i < words.count {
             var advanced = false
-            if let candidates = Self.termIndex[words[i]] {
-                for c in candidates where i + c.words.count <= words.count {
-                    // The first word is the one looked up; a loop, not
-                    // elementsEqual, which took 278 instructions a candidate (callgrind).
+            if words[i] >= 0 {
+                for c in terms[Int(words[i])] where i + c.words.count <= words.count {
                     var k = 1
                     while k < c.words.count && words[i + k] == c.words[k] { k += 1 }
                     if k == c.words.count {
@@ -88,8 +116,20 @@ public struct TopicClassifier: Sendable {
 
     /// The topics of a plan whose text is analysed already, best first.
     public func topics(title: String, text analyzed: AnalyzedText) -> [TopicAssignment] {
-        let titleWords = analyzer.tokens(in: title).map(\.folded)
-        let textWords = analyzed.tokens.map(\.folded)
+        topics(title: title, text: analyzed, interner: nil)
+    }
+
+    /// As `topics(title:text:)`; the text's words numbered through
+    /// `interner` when it numbered the text's forms.
+    func topics(title: String, text analyzed: AnalyzedText, interner: TokenInterner?) -> [TopicAssignment] {
+        let vocabulary = Self.vocabulary
+        let titleWords = analyzer.tokens(in: title).map { vocabulary.number(of: $0.folded) }
+        let textWords: [Int32]
+        if let interner, analyzed.internerTag == interner.tag, analyzed.formIDs.count == 2 * analyzed.tokens.count {
+            textWords = interner.labels(.topicWord, ofFoldedFormsIn: analyzed.formIDs, vocabulary.number(of:))
+        } else {
+            textWords = analyzed.tokens.map { vocabulary.number(of: $0.folded) }
+        }
         let inTitle = occurrences(titleWords)
         let inText = occurrences(textWords)
         var scored: [TopicAssignment] = []

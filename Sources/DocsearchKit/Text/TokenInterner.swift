@@ -102,4 +102,40 @@ final class TokenInterner {
 
     /// `formIDs` entry of a token whose exact form is its folded form.
     static let noExactForm = UInt32.max
+
+    /// Numbers the extractors give a form, each worked out once per form
+    /// from its String.
+    enum Label: Int, CaseIterable {
+        /// A folded form's number among the topic taxonomy's words
+        /// (`TopicClassifier.Vocabulary`), -1 for none.
+        case topicWord
+    }
+
+    /// Each kind's labels by form number; `unlabelled` until worked out.
+    private var labels = [[Int32]](repeating: [], count: Label.allCases.count)
+    private static let unlabelled = Int32.min
+
+    /// The `kind` label of each token's folded form (`formIDs[2k]`, as
+    /// `tokens(in:analyzer:)` gives them), by `make` from the form's String
+    /// for a form not labelled before.
+    func labels(_ kind: Label, ofFoldedFormsIn formIDs: [UInt32], _ make: (String) -> Int32) -> [Int32] {
+        // Taken out while it is filled in, so that no write copies it.
+        var table = labels[kind.rawValue]
+        labels[kind.rawValue] = []
+        defer { labels[kind.rawValue] = table }
+        if table.count < forms.count { table.append(contentsOf: repeatElement(Self.unlabelled, count: forms.count - table.count)) }
+        let count = formIDs.count / 2
+        return [Int32](unsafeUninitializedCapacity: count) { out, initialized in
+            for k in 0..<count {
+                let form = Int(formIDs[2 * k])
+                var label = table[form]
+                if label == Self.unlabelled {
+                    label = make(forms[form])
+                    table[form] = label
+                }
+                out[k] = label
+            }
+            initialized = count
+        }
+    }
 }
