@@ -271,7 +271,7 @@ public struct CitationExtractor: Sendable {
             // Only a word starting with a digit or a sign can be a number:
             // parsing every word of a plan as one was 1% of indexing (callgrind).
             guard let lead = token.folded.utf8.first, SymbolScanner.isDigit(lead) || lead == 0x2B || lead == 0x2D,
-                  let number = Int(token.folded), token.folded.count <= 6, token.folded.allSatisfy(\.isASCII) else { continue }
+                  let number = Int(token.folded), token.folded.hasAtMostCharacters(6), token.folded.allSatisfy(\.isASCII) else { continue }
             let start = token.byteRange.lowerBound
             if insideFull(start) { continue }
             // Not the start of a date, a range or a symbol written oddly.

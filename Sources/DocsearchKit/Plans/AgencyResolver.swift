@@ -313,7 +313,7 @@ public struct AgencyResolver: Sendable {
                 if let colon = line.firstIndex(of: ":") { out += Self.parts(String(line[line.index(after: colon)...])) }
                 continue
             }
-            guard inSection, let heading = Self.numberedHeading(line), heading.count <= 90,
+            guard inSection, let heading = Self.numberedHeading(line), heading.hasAtMostCharacters(90),
                   !Self.groupWords.contains(Folding.fold(String(heading.split(separator: " ").first ?? ""))) else { continue }
             out += Self.parts(heading)
         }
@@ -359,8 +359,7 @@ public struct AgencyResolver: Sendable {
         while i < line.endIndex, "IVXL".contains(line[i]) { i = line.index(after: i) }
         guard i > line.startIndex, i < line.endIndex, line[i] == "." || line[i] == ")" else { return nil }
         let rest = line[line.index(after: i)...].trimmingSpaces()
-        // Characters counted only past 80 bytes: each count walked them (16 M).
-        return rest.isEmpty || rest.utf8.count > 80 && rest.count > 80 ? nil : rest
+        return rest.isEmpty || !rest.hasAtMostCharacters(80) ? nil : rest
     }
 
     /// "2. Văn phòng Sở" → "Văn phòng Sở"; nil when the line is not a numbered heading.

@@ -55,7 +55,7 @@ public struct PlanIdentityExtractor: Sendable {
 
     func kindOfTypeLine(_ line: String) -> DocumentKind? {
         let trimmed = line.trimming(" \t*#")
-        guard !trimmed.isEmpty, trimmed.isUnchangedByUppercasing, trimmed.count <= 24 else { return nil }
+        guard !trimmed.isEmpty, trimmed.isUnchangedByUppercasing, trimmed.hasAtMostCharacters(24) else { return nil }
         let folded = Folding.fold(trimmed)
         return Self.kindsByFoldedName.first { $0.name == folded }?.kind
     }
@@ -327,7 +327,7 @@ public struct PlanIdentityExtractor: Sendable {
     }
 
     private func isTitleLine(_ line: String) -> Bool {
-        guard !line.isEmpty, line.isUnchangedByUppercasing, line.count <= 40 else { return false }
+        guard !line.isEmpty, line.isUnchangedByUppercasing, line.hasAtMostCharacters(40) else { return false }
         let folded = Folding.fold(line)
         if folded.hasPrefix("kt.") || folded.hasPrefix("tm.") || folded.hasPrefix("tl.") || folded.hasPrefix("q.") { return true }
         // Sought byte by byte (both are NFC): Foundation's String.contains took
