@@ -83,14 +83,38 @@ struct JSONWriter {
 
     private static let hex = Array("0123456789abcdef".utf8)
 
+    /// Whether one of the eight bytes of `w` may be a control byte, a quote
+    /// or a backslash (no false negatives: a byte below 0x20 sets its high
+    /// bit in `w - 0x20…` while clear in `w`; a byte equal to `c` is a zero
+    /// byte in `w ^ c…`).
+    static func mayNeedEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let control = (w &- 0x20 &* ones) & ~w & highs
+        return control | hasZero(w ^ (UInt64(UInt8(ascii: "\"")) &* ones)) | hasZero(w ^ (UInt64(UInt8(ascii: "\\")) &* ones)) != 0
+    }
+
     private mutating func writeString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
             var runStart = 0
-            for (i, b) in utf8.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                runStart = i + 1
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                // Eight bytes at a time where none needs escaping: a plan's
+                // text, stored in its record, is mostly such runs between its
+                // line breaks (byte by byte, 120 M of the 2,000 plans' build,
+                // callgrind).
+                if i + 8 <= n, !Self.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
+                let b = utf8[i]
+                i += 1
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<(i - 1)]))
+                runStart = i
                 bytes.append(UInt8(ascii: "\\"))
                 switch b {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(b)

@@ -37,4 +37,27 @@ final class JSONWriterTests: XCTestCase {
         let back = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String: Any]
         XCTAssertEqual(back?["a"] as? String, nasty)
     }
+
+    /// Every byte that needs escaping (controls, quote, backslash), and the
+    /// bytes beside them (space, "!", "#", "[", "]", DEL, UTF-8), at every
+    /// offset of a 20-byte string and of a seed plan's text, reads back as
+    /// the string written: the eight-byte test lets none through.
+    func testEveryEscapeAtEveryOffsetReadsBack() throws {
+        var strings: [String] = []
+        let specials = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + ["\"", "\\", " ", "!", "#", "[", "]", "\u{7F}", "ề"]
+        for special in specials {
+            for offset in 0..<20 {
+                strings.append(String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset))
+            }
+        }
+        strings.append(TextNormalizer.normalize(try Fixtures.text(.longAn)))
+        for s in strings {
+            var w = JSONWriter()
+            w.beginArray(); w.string(s); w.endArray()
+            let back = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String]
+            XCTAssertEqual(back, [s], s.debugDescription)
+        }
+        XCTAssertFalse(JSONWriter.mayNeedEscape(UInt64(littleEndian: 0x6968_6766_6564_6362)))
+        XCTAssertTrue(JSONWriter.mayNeedEscape(UInt64(littleEndian: 0x6968_6766_650A_6362)))
+    }
 }
