@@ -111,7 +111,7 @@ public struct Citation: Codable, Sendable, Hashable {
         } else {
             compact = normalized
         }
-        var folded = Folding.fold(compact).uppercased()
+        var folded = Folding.foldedUppercased(compact)
         // Drop leading zeros of the number (but keep a lone "0").
         var zeros = 0
         var scan = folded.startIndex

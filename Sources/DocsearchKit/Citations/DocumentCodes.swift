@@ -198,7 +198,7 @@ public enum DocumentCodes {
     static let centralCities: Set<String> = ["hai phong", "ha noi", "da nang", "can tho", "ho chi minh", "thanh pho ho chi minh", "hue"]
 
     /// Key of a code for table lookups: folded (no diacritics, đ→d) and upper-cased.
-    static func codeKey(_ code: String) -> String { Folding.fold(code).uppercased() }
+    static func codeKey(_ code: String) -> String { Folding.foldedUppercased(code) }
 
     private static let typeCodeByKey: [String: DocumentKind] = {
         var d: [String: DocumentKind] = [:]

@@ -45,6 +45,17 @@ final class FoldingTests: XCTestCase {
         XCTAssertEqual(Folding.exact("HOÀ"), "hòa")
     }
 
+    /// `foldedUppercased` is `fold(s).uppercased()` for every ASCII character
+    /// around letters, official codes, Vietnamese and other scripts.
+    func testFoldedUppercasedIsFoldThenUppercased() {
+        var strings = ["", "QĐ-TTg", "CT/TW", "KH-SGDĐT", "nđ-cp", "ß", "ﬁ", "Ǆ", "ǅ", "ΆΛΦΑ", "한국", "1373/qđ-ttg", "20-ct/tw"]
+        for v in UInt8(0)...0x7F { strings += [String(UnicodeScalar(v)), "a" + String(UnicodeScalar(v)) + "Z"] }
+        strings += DocumentCodes.agencies.map(\.code) + DocumentCodes.agencies.flatMap(\.aliases)
+        for s in strings {
+            XCTAssertEqual(Folding.foldedUppercased(s), Folding.fold(s).uppercased(), s.debugDescription)
+        }
+    }
+
     /// Every word of the seed plans folds like Foundation's lowercase, NFD and
     /// mark stripping (with đ→d) would fold it.
     func testMatchesFoundationReferenceOnSeedPlans() {
