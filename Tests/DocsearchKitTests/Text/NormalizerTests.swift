@@ -39,6 +39,26 @@ final class NormalizerTests: XCTestCase {
         }
     }
 
+    /// Whether a text needs work is whether one of its scalars is in a class
+    /// that needs it (or is a CR), for every scalar from U+0080 to U+03FF and
+    /// from U+1E00 to U+1FFF, alone and between Vietnamese words, where the
+    /// Latin letters are told by their bytes.
+    func testNeedsWorkIsTheClassOfSomeScalar() {
+        typealias C = UnicodeClassTable.NormClass
+        var needing = 0
+        for v in Array(0x80...0x3FF) + Array(0x1E00...0x1FFF) {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let needs = UnicodeClassTable.classOf(UInt32(v), bmp: UnicodeClassTable.bmp) & UnicodeClassTable.normMask > C.composable
+            if needs { needing += 1 }
+            for s in [String(scalar), "Kế hoạch " + String(scalar) + " tuyên truyền", "ẩ" + String(scalar) + "ư"] {
+                var t = s
+                let got = t.withUTF8 { TextNormalizer.needsWork($0.baseAddress!, $0.count) }
+                XCTAssertEqual(got, needs, String(v, radix: 16))
+            }
+        }
+        XCTAssertGreaterThan(needing, 100, "marks, odd spaces, removed scalars")
+    }
+
     func testOtherScriptsFallBackToFoundation() {
         XCTAssertEqual(TextNormalizer.normalize("\u{03B1}\u{0301} x\r\n"), "\u{03AC} x\n")
         XCTAssertEqual(TextNormalizer.normalize("\u{1100}\u{1161}\u{11A8}"), "\u{AC01}")
