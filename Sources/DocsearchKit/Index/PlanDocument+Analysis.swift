@@ -29,14 +29,16 @@ extension PlanDocument {
                         interner: TokenInterner?) throws -> (PlanDocument, [String]) {
         let (text, encoding, warnings) = try decode(bytes)
         let analyzed = interner.map { AnalyzedText(text, interner: $0) } ?? AnalyzedText(text)
-        let identity = PlanIdentityExtractor().identity(of: text, analyzed: analyzed)
+        // Cut once: the identity and the agencies both read the lines.
+        let lines = text.splitLines().map(String.init)
+        let identity = PlanIdentityExtractor().identity(of: text, analyzed: analyzed, lines: lines)
         let cited = CitationExtractor().citations(in: analyzed)
         let title = bounded(identity.title ?? fallbackTitle(of: text))
 
         let resolver = AgencyResolver()
         let context = resolver.context(identity: identity, text: analyzed)
         let citedIssuers = resolver.citedIssuers(cited, context: context)
-        let agencies = resolver.agencies(in: text, identity: identity, citations: cited, context: context,
+        let agencies = resolver.agencies(lines: lines, identity: identity, citations: cited, context: context,
                                          citedIssuers: citedIssuers)
         let topics = TopicClassifier().topics(title: title, text: analyzed, interner: interner)
 

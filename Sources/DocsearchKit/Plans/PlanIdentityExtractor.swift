@@ -13,7 +13,12 @@ public struct PlanIdentityExtractor: Sendable {
     /// preamble are taken from it, where they were read again (5% of
     /// indexing, callgrind).
     public func identity(of text: String, analyzed: AnalyzedText?) -> PlanIdentity {
-        let lines = text.splitLines().map(String.init)
+        identity(of: text, analyzed: analyzed, lines: text.splitLines().map(String.init))
+    }
+
+    /// As `identity(of:analyzed:)`, with `lines`, the text's lines
+    /// (`splitLines()`), cut once for the extractors that read them.
+    func identity(of text: String, analyzed: AnalyzedText?, lines: [String]) -> PlanIdentity {
         var identity = PlanIdentity()
         let typeLine = lines.prefix(60).firstIndex { kindOfTypeLine($0) != nil }
         if let tl = typeLine { identity.kind = kindOfTypeLine(lines[tl]) }

@@ -81,6 +81,45 @@ final class AgencyResolverTests: XCTestCase {
         XCTAssertFalse(hq.contains { $0.name.hasPrefix("Ban huyện") }, "“Các Phòng, Ban, ngành” is a group")
     }
 
+    /// The lines passed by their first byte are lines no branch of the
+    /// assignee and recipient scans acts on: every line of the seed plans and
+    /// of law articles, and headings, "Nơi nhận" and "Đơn vị chủ trì" lines
+    /// led by markdown, blanks and every ASCII byte; and the scans find what
+    /// they find in a plan whose lines are led otherwise.
+    func testLinesPassedByTheirFirstByteAreNoneTheScansRead() throws {
+        var lines: [String] = []
+        for (_, text) in TextTestCorpus.seedPlans() + TextTestCorpus.lawArticles(step: 20) {
+            lines += TextNormalizer.normalize(text).splitLines().map(String.init)
+        }
+        let bodies = ["III. TỔ CHỨC THỰC HIỆN", "IV) Tổ chức", "Nơi nhận:", "NƠI NHẬN", "noi nhan", "- Đơn vị chủ trì: Sở Y tế",
+                      "đơn vị chủ trì: Sở Tư pháp", "Don vi chu tri: Phong", "2. Văn phòng Sở", "12) Thanh tra", "X. Khác", "L. Khác"]
+        for body in bodies {
+            lines += ["", " ", "\t", "**", "# ", " * "].map { $0 + body }
+            lines += (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) + body }
+        }
+        var acted = 0
+        for raw in lines {
+            let line = raw.trimming(" \t*#")
+            let assignee = AgencyResolver.romanHeading(line) != nil
+                || !Folding.foldUnlessRuledOut(line, by: ["noi nhan", "- don vi chu tri:", "don vi chu tri:"]).isEmpty
+            let numbered = AgencyResolver.numberedHeading(line) != nil
+            let recipient = Folding.foldedHasPrefix(raw.trimmingSpaces(), "noi nhan")
+            if assignee || numbered || recipient { acted += 1 }
+            if let lead = AgencyResolver.leadByte(of: raw, skipping: " \t*#"), lead < 0x80 {
+                if assignee { XCTAssertTrue(AgencyResolver.mayLeadAssigneeLine(lead, inSection: false), raw) }
+                if numbered { XCTAssertTrue(AgencyResolver.mayLeadAssigneeLine(lead, inSection: true), raw) }
+            }
+            if recipient, let lead = AgencyResolver.leadByte(of: raw, skipping: " \t"), lead < 0x80 {
+                XCTAssertEqual(lead | 0x20, UInt8(ascii: "n"), raw)
+            }
+        }
+        XCTAssertGreaterThan(acted, 300)
+        let plan = ["KẾ HOẠCH", "III. TỔ CHỨC THỰC HIỆN", "1. Thanh tra Sở", "Căn cứ", "2. Văn phòng Sở, Phòng Giáo dục Tiểu học",
+                    "- Đơn vị chủ trì: Sở Tư pháp", "x", "Nơi nhận:", "- UBND tỉnh;", "- Sở Y tế;", "- Lưu: VT."]
+        XCTAssertEqual(resolver.assigneeNames(lines: plan), ["Thanh tra Sở", "Văn phòng Sở", "Phòng Giáo dục Tiểu học", "Sở Tư pháp"])
+        XCTAssertEqual(resolver.recipientNames(lines: plan), ["UBND tỉnh", "Sở Y tế"])
+    }
+
     func testCitedIssuerWrittenShortOrNotAtAllTakesTheNextSameCode() throws {
         let text = TextNormalizer.normalize(try Fixtures.text(.thuThua))
         let id = PlanIdentityExtractor().identity(of: text)
