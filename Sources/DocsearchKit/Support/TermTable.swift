@@ -49,7 +49,7 @@ struct TermTable {
         }
     }
 
-    @inline(__always) private static func hash(_ field: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    @inline(__always) static func hash(_ field: UInt8, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var h: UInt32 = 2_166_136_261 ^ UInt32(field)
         h = h &* 16_777_619
         for b in bytes { h = (h ^ UInt32(b)) &* 16_777_619 }
