@@ -26,4 +26,19 @@ final class StringCaseTests: XCTestCase {
         XCTAssertGreaterThan(unchanged, 300)
         XCTAssertGreaterThan(changed, 3_000)
     }
+
+    /// Every scalar of the Basic Multilingual Plane and of the next one,
+    /// alone and after a capital, answers as upper-casing the text does: the
+    /// scalar's Changes_When_Uppercased property stands in for the mapping.
+    func testEveryScalarAnswersAsUppercasingDoes() {
+        var changed = 0
+        for v in 0x80...0x1FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let alone = String(scalar), after = "Đ" + String(scalar)
+            XCTAssertEqual(alone.isUnchangedByUppercasing, alone == alone.uppercased(), String(v, radix: 16))
+            XCTAssertEqual(after.isUnchangedByUppercasing, after == after.uppercased(), String(v, radix: 16))
+            if alone != alone.uppercased() { changed += 1 }
+        }
+        XCTAssertGreaterThan(changed, 1_000)
+    }
 }
