@@ -149,8 +149,11 @@ public enum PostingsCodec {
             var start = 0
             while start < blockDeltas.count {
                 let group = blockDeltas[start..<min(blockDeltas.count, start + BitPacking.count)]
-                let width = BitPacking.width(of: group)
-                if group.reduce(0, { $0 + ByteWriter.varintSize($1) }) < BitPacking.byteCount(group.count, width: width) {
+                // The group's width and varint size in one pass over it.
+                var all: UInt32 = 0, varintBytes = 0
+                for v in group { all |= v; varintBytes += ByteWriter.varintSize(v) }
+                let width = UInt32.bitWidth - all.leadingZeroBitCount
+                if varintBytes < BitPacking.byteCount(group.count, width: width) {
                     pos.u8(UInt8(varintGroup))
                     for v in group { pos.varint(v) }
                 } else {
