@@ -51,4 +51,27 @@ final class TextLayoutTests: XCTestCase {
         }
         XCTAssertGreaterThan(ended.count, 10)
     }
+
+    /// Section I is told as the prefix tests tell it, for lines the first
+    /// byte rules out: every line of the seed plans and law articles, "I.",
+    /// "Phần I" in several spellings, and every ASCII character before them.
+    func testSectionOneAsThePrefixTestsTellIt() {
+        func prefixTests(_ text: String) -> Bool {
+            var rest = Substring(text)
+            if Folding.foldedHasPrefix(text, "phan i") { rest = rest.dropFirst(6) } else if rest.hasPrefix("I") { rest = rest.dropFirst() } else { return false }
+            guard let next = rest.first else { return true }
+            return next == "." || next == ":" || next == ")" || next == " " || next == "-"
+        }
+        var lines = ["I", "I.", "I. MỤC ĐÍCH", "II. NỘI DUNG", "Phần I", "PHẦN I.", "phần i:", "Phan I-", "ṖHẦN I", "Ì.", "", "i."]
+        for (_, text) in TextTestCorpus.seedPlans() + TextTestCorpus.lawArticles(step: 20) {
+            lines += TextNormalizer.normalize(text).splitLines().map { String($0).trimming(" \t*#") }
+        }
+        for v in UInt8(0x20)...0x7E { lines += ["I.", "Phần I"].map { String(UnicodeScalar(v)) + $0 } }
+        var sections = 0
+        for line in lines {
+            XCTAssertEqual(TextLayout.isSectionOne(line), prefixTests(line), line)
+            if prefixTests(line) { sections += 1 }
+        }
+        XCTAssertGreaterThan(sections, 8)
+    }
 }
