@@ -125,6 +125,12 @@ public struct Analyzer: Sendable {
         @inline(__always) func scalar(at i: Int) -> (isWord: Bool, length: Int) {
             let b = p[i]
             if b < 0x80 { return (bmp[Int(b)] & wordBit != 0, 1) }
+            // The letters Vietnamese is written with, told by their bytes
+            // (the bytes are a String's, so a sequence is whole): U+00C0–U+00FF
+            // but × and ÷ (C3 97, C3 B7), U+0100–U+01BF (C4–C6), U+1E80–U+1EFF
+            // (E1 BA, E1 BB). A test checks each against the table.
+            if b &- 0xC4 < 3 || b == 0xC3 && p[i + 1] != 0x97 && p[i + 1] != 0xB7 { return (true, 2) }
+            if b == 0xE1 && p[i + 1] &- 0xBA < 2 { return (true, 3) }
             let (v, length) = UTF8Codec.decode(p, i, n)
             return (UnicodeClassTable.classOf(v, bmp: bmp) & wordBit != 0, length)
         }

@@ -39,7 +39,11 @@ final class AnalyzerTests: XCTestCase {
     /// `TokenInterner`) are the tokens', in every script the laws hold.
     func testWordRangesAreTheTokensRanges() {
         let a = Analyzer()
-        let texts = [("mixed", "Ωμέγα ﬁnance Straße İstanbul ½ ² Ⅻ 二〇二三 e\u{301} Đà Nẵng; GD&ĐT 44-CT/TW")]
+        // Every scalar U+0080–U+02FF and U+1E00–U+1FFF between words and
+        // inside one: the Latin letters are told by their bytes.
+        let scalars = (Array(0x80...0x2FF) + Array(0x1E00...0x1FFF)).compactMap(Unicode.Scalar.init).map(String.init)
+        let texts = [("mixed", "Ωμέγα ﬁnance Straße İstanbul ½ ² Ⅻ 二〇二三 e\u{301} Đà Nẵng; GD&ĐT 44-CT/TW 3×4 6÷2"),
+                     ("scalars", scalars.map { "ab" + $0 + "cd " + $0 + " ề" + $0 }.joined(separator: " "))]
             + TextTestCorpus.seedPlans() + TextTestCorpus.lawArticles(step: 10)
         for (name, raw) in texts {
             var text = TextNormalizer.normalize(raw)
