@@ -197,8 +197,14 @@ public enum DocumentCodes {
     /// Centrally-run cities (thành phố trực thuộc trung ương): "thành phố X", not "tỉnh X".
     static let centralCities: Set<String> = ["hai phong", "ha noi", "da nang", "can tho", "ho chi minh", "thanh pho ho chi minh", "hue"]
 
-    /// Key of a code for table lookups: folded (no diacritics, đ→d) and upper-cased.
-    static func codeKey(_ code: String) -> String { Folding.foldedUppercased(code) }
+    /// Key of a code for table lookups: folded (no diacritics, đ→d) and
+    /// upper-cased. Remembered: the same few codes are asked for ~50 times a
+    /// plan ("QĐ" folded through the tables cost ~540 instructions, callgrind).
+    static func codeKey(_ code: String) -> String {
+        codeKeyMemo.value(for: TextKey(code)) { Folding.foldedUppercased(code) }
+    }
+
+    private static let codeKeyMemo = BoundedCache<TextKey, String>(capacity: 4096)
 
     private static let typeCodeByKey: [String: DocumentKind] = {
         var d: [String: DocumentKind] = [:]

@@ -202,7 +202,15 @@ public struct AgencyNameParser: Sendable {
     }
 
     /// "LONG AN" → "Long An"; "THÀNH PHỐ HỒ CHÍ MINH" → "Thành phố Hồ Chí Minh".
+    /// Remembered: a plan's places are those of thousands of others, and
+    /// the Unicode case mappings cost 24,000 instructions a name (callgrind).
     static func titleCase(_ s: String) -> String {
+        titleCaseMemo.value(for: TextKey(s)) { titleCaseOnce(s) }
+    }
+
+    private static let titleCaseMemo = BoundedCache<TextKey, String>(capacity: 4096)
+
+    static func titleCaseOnce(_ s: String) -> String {
         let words = s.split(separator: " ").map { w -> String in
             guard let f = w.first else { return String(w) }
             return String(f).uppercased() + w.dropFirst().lowercased()

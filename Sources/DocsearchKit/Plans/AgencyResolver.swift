@@ -417,7 +417,16 @@ public struct AgencyResolver: Sendable {
     /// The forms a user may type for an agency, for the "agency.alias" facet:
     /// its code and abbreviations, each alone, with the place, and with qualifier and place
     /// ("Sở GD&ĐT Long An", "SGDĐT tỉnh Long An", "UBND tỉnh Long An").
+    /// Remembered: a plan's issuer is that of thousands of others (65,000
+    /// instructions an agency, callgrind).
     public static func searchForms(of agency: Agency) -> [String] {
+        let key = TextKey([agency.code, agency.name, agency.level.rawValue, agency.placeQualifier, agency.place])
+        return searchFormsMemo.value(for: key) { searchFormsOnce(of: agency) }
+    }
+
+    private static let searchFormsMemo = BoundedCache<TextKey, [String]>(capacity: 4096)
+
+    static func searchFormsOnce(of agency: Agency) -> [String] {
         var names = [agency.name]
         if let code = agency.code, let known = DocumentCodes.agency(forCode: code), known.name == agency.name {
             names.append(known.code)

@@ -15,6 +15,15 @@ public final class BoundedCache<Key: Hashable, Value>: @unchecked Sendable {
         return values[key]
     }
 
+    /// The value kept for `key`, else `make()`'s, kept. For a memo of a pure
+    /// function shared by threads: two may make the same value at once.
+    public func value(for key: Key, orMake make: () -> Value) -> Value {
+        if let kept = value(for: key) { return kept }
+        let made = make()
+        store(made, for: key)
+        return made
+    }
+
     public func store(_ value: Value, for key: Key) {
         lock.lock(); defer { lock.unlock() }
         if values[key] != nil { values[key] = value; return }
