@@ -95,9 +95,9 @@ enum SymbolScanner {
 
     static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
-    /// Whether one of the eight bytes of `w` may be an ASCII digit (no false
-    /// negatives): a byte of 0x30–0x39 is below 0x3A and, less 0x30, below
-    /// 0x0A, so both tests set its high bit, which no byte from 0x80 sets.
+    /// Whether one of the eight bytes of `w` is an ASCII digit: each byte's
+    /// low seven bits plus 0x50 reach the high bit from 0x30 on, and 0xB9
+    /// less them keeps it up to 0x39; bytes from 0x80 are left out.
     static func mayHoldDigit(_ w: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let low7 = w & ~highs

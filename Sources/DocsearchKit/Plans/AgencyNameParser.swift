@@ -86,12 +86,6 @@ public struct AgencyNameParser: Sendable {
         // From the contiguous bytes: the view's own `last` took 76 instructions.
         guard let last = word.utf8.withContiguousStorageIfAvailable({ $0.last }) ?? word.utf8.last else { return word }
         if last < 0x80, !digits.contains(last) { return word }
-        // Nor does a Latin letter ("hội", "đ"), which is a Character of its own
-        // at a word's end: no number in Latin-1's letters (from U+00C0), Latin
-        // Extended-A and -B, or Latin Extended Additional. Two words in five
-        // end so, and walking their Characters was 2% of the build (callgrind).
-        if last >= 0x80, let scalar = word.unicodeScalars.last,
-           (0xC0...0x24F).contains(scalar.value) || (0x1E00...0x1EFF).contains(scalar.value) { return word }
         var w = Substring(word)
         // ASCII digits byte by byte, keeping the first byte: numbers ("2023",
         // "162") are common words, and counting the Characters left at each

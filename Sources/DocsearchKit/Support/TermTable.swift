@@ -11,8 +11,8 @@ struct TermTable {
     /// 32 bits); 0 is an empty slot. A lookup reads its slot, the entry and
     /// the arena, three places in memory, where the hash and the key's start
     /// and length were each an array of their own (five: the indexer's lookup
-    /// of every word missed the cache on each, a seventh of the 20,000 plans'
-    /// build in time, perf).
+    /// of every word missed the cache on each, 7% of the 20,000 plans' build
+    /// in time against 5% of its instructions, perf and callgrind).
     private var slots: [UInt64]
     private var mask: Int
 
