@@ -95,18 +95,8 @@ enum SymbolScanner {
 
     static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
-    /// Whether one of the eight bytes of `w` is an ASCII digit: each byte's
-    /// low seven bits plus 0x50 reach the high bit from 0x30 on, and 0xB9
-    /// less them keeps it up to 0x39; bytes from 0x80 are left out.
-    static func mayHoldDigit(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let low7 = w & ~highs
-        // High bit set in each byte of `low7` ≥ 0x30, then in each ≤ 0x39
-        // (no carry or borrow crosses a byte: each stays within 0x00–0xFF).
-        let atLeast30 = (low7 &+ (0x80 - 0x30) &* ones) & highs
-        let atMost39 = ((0x80 + 0x39) &* ones &- low7) & highs
-        return atLeast30 & atMost39 & ~w != 0
-    }
+    /// Whether one of the eight bytes of `w` is an ASCII digit.
+    static func mayHoldDigit(_ w: UInt64) -> Bool { ByteLanes.anyIn(w, UInt8(ascii: "0")...UInt8(ascii: "9")) }
 
     static func readDigits(_ b: [UInt8], _ start: Int, max: Int) -> (Int?, Int) {
         var i = start

@@ -83,15 +83,10 @@ struct JSONWriter {
 
     private static let hex = Array("0123456789abcdef".utf8)
 
-    /// Whether one of the eight bytes of `w` may be a control byte, a quote
-    /// or a backslash (no false negatives: a byte below 0x20 sets its high
-    /// bit in `w - 0x20…` while clear in `w`; a byte equal to `c` is a zero
-    /// byte in `w ^ c…`).
+    /// Whether one of the eight bytes of `w` is a control byte, a quote or
+    /// a backslash.
     static func mayNeedEscape(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-        let control = (w &- 0x20 &* ones) & ~w & highs
-        return control | hasZero(w ^ (UInt64(UInt8(ascii: "\"")) &* ones)) | hasZero(w ^ (UInt64(UInt8(ascii: "\\")) &* ones)) != 0
+        ByteLanes.anyBelow(w, 0x20) || ByteLanes.anyEqual(w, UInt8(ascii: "\"")) || ByteLanes.anyEqual(w, UInt8(ascii: "\\"))
     }
 
     private mutating func writeString(_ s: String) {
@@ -106,7 +101,7 @@ struct JSONWriter {
                 // text, stored in its record, is mostly such runs between its
                 // line breaks (byte by byte, 120 M of the 2,000 plans' build,
                 // callgrind).
-                if i + 8 <= n, !Self.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                if i + 8 <= n, !Self.mayNeedEscape(ByteLanes.word(UnsafeRawPointer(utf8.baseAddress!), at: i)) {
                     i += 8
                     continue
                 }

@@ -56,10 +56,8 @@ public enum TextNormalizer {
         while i < n {
             // Eight ASCII bytes without CR at a time.
             if i + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let cr = w ^ 0x0D0D_0D0D_0D0D_0D0D
-                let hasCR = (cr &- 0x0101_0101_0101_0101) & ~cr & 0x8080_8080_8080_8080
-                if (w & 0x8080_8080_8080_8080) | hasCR == 0 { i += 8; continue }
+                let w = ByteLanes.word(raw, at: i)
+                if !ByteLanes.anyHigh(w) && !ByteLanes.anyEqual(w, 0x0D) { i += 8; continue }
             }
             let b = p[i]
             if b < 0x80 {

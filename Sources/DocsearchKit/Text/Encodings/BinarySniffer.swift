@@ -54,12 +54,8 @@ enum BinarySniffer {
             if let base = sample.baseAddress {
                 let raw = UnsafeRawPointer(base)
                 while i + 8 <= sampled {
-                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    // Some byte below 0x20; some byte 0x7F (a zero once xored).
-                    let low = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
-                    let del = w ^ 0x7F7F_7F7F_7F7F_7F7F
-                    let isDel = (del &- 0x0101_0101_0101_0101) & ~del & 0x8080_8080_8080_8080
-                    if low | isDel != 0 { count(i..<(i + 8)) }
+                    let w = ByteLanes.word(raw, at: i)
+                    if ByteLanes.anyBelow(w, 0x20) || ByteLanes.anyEqual(w, 0x7F) { count(i..<(i + 8)) }
                     i += 8
                 }
             }

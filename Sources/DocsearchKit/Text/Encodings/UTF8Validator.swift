@@ -33,10 +33,8 @@ enum UTF8Validator {
         while i < count {
             // ASCII without NUL: eight bytes per step.
             while i &+ 8 <= count {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let high = word & 0x8080_8080_8080_8080
-                let zero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
-                if high | zero != 0 { break }
+                let word = ByteLanes.word(raw, at: i)
+                if ByteLanes.anyHigh(word) || ByteLanes.anyEqual(word, 0) { break }
                 i &+= 8
             }
             if i >= count { break }
