@@ -5,8 +5,7 @@
 ///
 /// Every test keeps each byte's arithmetic within that byte (no carry or
 /// borrow crosses into the next), or, where it may (`anyBelow`), only past a
-/// byte that passes already, so that none of them misses a byte or reports
-/// one that is not there.
+/// byte that passes already: each answers true exactly when some byte passes.
 enum ByteLanes {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highs: UInt64 = 0x8080_8080_8080_8080
