@@ -101,7 +101,15 @@ public struct Citation: Codable, Sendable, Hashable {
     /// Canonical key of a symbol string as a manifest or a user writes it
     /// ("1373/QĐ-TTg", "04 /KH-BCĐNQ", "20 - ct/tw"). Whitespace is removed,
     /// diacritics folded, case upper, leading zeros of the number dropped.
+    /// Remembered: a plan's symbols are those of thousands of others, and
+    /// their keys are asked for again for every mention and record.
     public static func canonicalKey(ofSymbol symbol: String) -> String {
+        canonicalKeyMemo.value(for: TextKey(symbol)) { canonicalKeyOnce(ofSymbol: symbol) }
+    }
+
+    private static let canonicalKeyMemo = BoundedCache<TextKey, String>(capacity: 4096)
+
+    static func canonicalKeyOnce(ofSymbol symbol: String) -> String {
         let normalized = TextNormalizer.normalize(symbol)
         var compact = ""
         // Most symbols hold no space: walking their Characters to drop none

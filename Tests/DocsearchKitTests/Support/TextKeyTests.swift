@@ -73,6 +73,7 @@ final class TextKeyTests: XCTestCase {
                 XCTAssertEqual(AgencyResolver.searchForms(of: agency), AgencyResolver.searchFormsOnce(of: agency), agency.canonicalName)
             }
             for symbol in ["20-CT/TW", "20 - ct/tw", "1373/QĐ-TTg", "1373/QD\u{0302}-TTg", "04 /KH-BCĐNQ", "0/KH", "007/QĐ"] + names {
+                XCTAssertEqual(Array(Citation.canonicalKey(ofSymbol: symbol).utf8), Array(Citation.canonicalKeyOnce(ofSymbol: symbol).utf8), symbol)
                 XCTAssertEqual(Array(DocumentCodes.codeKey(symbol).utf8), Array(Folding.foldedUppercased(symbol).utf8), symbol)
             }
             for place in ["LONG AN", "THỦ THỪA", "HOÀ BÌNH", "HO\u{0300}A BI\u{0300}NH", "thành phố hải phòng"] + names {
