@@ -399,6 +399,7 @@ public final class SearchEngine: @unchecked Sendable {
         var prefix = [0.0], idfPrefix = [0.0]
         for b in bounds { prefix.append(prefix.last! + b) }
         for w in idfs { idfPrefix.append(idfPrefix.last! + w) }
+        let reach = Self.nonEssentialReach(prefix: prefix, idfPrefix: idfPrefix, shouldIDF: shouldIDF)
         // A word's bound in a plan is its dense bound, plus its title part
         // when the plan has it in its title (ClauseIterator.sparseNext).
         let dense = sorted.map(\.0.denseBound)
@@ -407,16 +408,17 @@ public final class SearchEngine: @unchecked Sendable {
         // Where each clause stands, kept beside it to spare the loops a call.
         var docs = [UInt32](repeating: 0, count: its.count)
         for i in its.indices { docs[i] = try its[i].advance(to: 0) }
-        // The clauses before `e` are not essential: together they cannot beat
-        // θ. θ never falls, so `e` never goes back, and moves on from where it
-        // stood (counted afresh for every plan, it was the loop's costliest line).
+        // The clauses before `e` are not essential: a plan holding none but
+        // them cannot beat θ (`reach`). θ never falls, so `e` never goes back,
+        // and moves on from where it stood (counted afresh for every plan, it
+        // was the loop's costliest line).
         var e = 0
         while true {
             try tick()
             let theta = threshold()
             // Counting every match (facets) visits every plan holding a word;
             // only the scoring of those that cannot reach the top is spared.
-            while !exhaustive && e < its.count && prefix[e + 1] <= theta { e += 1 }
+            while !exhaustive && e < its.count && reach[e + 1] <= theta { e += 1 }
             if e > 0 { pruned() }
             guard e < its.count else { break }
             var d = exhaustedDoc
@@ -479,6 +481,20 @@ public final class SearchEngine: @unchecked Sendable {
             }
             for i in e..<its.count where docs[i] == d { docs[i] = try its[i].advance(to: d &+ 1) }
         }
+    }
+
+    /// The most a plan holding none but the first i clauses of a disjunction
+    /// (in `disjunctionOrder`) can score, at [i]: their bounds' sum
+    /// (`prefix[i]`) times the share of the query's idf (`shouldIDF`) they
+    /// cover at most (`idfPrefix[i]`), as `disjunction` scales a plan's score.
+    ///
+    /// The share counts: a question's common words ("kế hoạch", "về", "năm")
+    /// cover little of it, so a plan holding only them, or them and one
+    /// middling word, cannot reach the top long before their bounds alone
+    /// say so, and those words' lists are then only looked up for plans the
+    /// rarer words found.
+    static func nonEssentialReach(prefix: [Double], idfPrefix: [Double], shouldIDF: Double) -> [Double] {
+        zip(prefix, idfPrefix).map { sum, covered in shouldIDF > 0 ? sum * min(1, covered / shouldIDF) : sum }
     }
 
     /// Adds, for the best plans, the weight of query words that stand side by

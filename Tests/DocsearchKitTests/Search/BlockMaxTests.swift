@@ -102,6 +102,58 @@ final class BlockMaxTests: XCTestCase {
         XCTAssertGreaterThan(pruned, 20, "the questions were pruned, or this test proves nothing")
     }
 
+    /// A plan holding none but the first i words of a question (in the
+    /// disjunction's order) scores at most `nonEssentialReach`'s [i], the
+    /// share of the question's idf they cover included; else MaxScore would
+    /// set aside words a top plan needs. Every plan of the ALQAC segments
+    /// holding any word of the first questions, scored one plan at a time
+    /// with the engine's idfs, against the reach of the last word it holds.
+    func testNonEssentialReachBoundsEveryPlanHoldingOnlyThoseWords() throws {
+        let engine = try Fixtures.alqacEngine()
+        let snapshot = engine.snapshot
+        let qrels = Fixtures.shared.appendingPathComponent("alqac2024/qrels.tsv")
+        guard let text = try? String(contentsOf: qrels, encoding: .utf8) else { throw XCTSkip("ALQAC questions not found") }
+        let n = snapshot.statisticsDocumentCount
+        var checked = 0, belowTheSum = 0
+        for line in text.split(separator: "\n").prefix(12) {
+            let terms = QueryParser().parse(String(line.split(separator: "\t")[1])).terms
+            let idfs = terms.map {
+                engine.bm25.idf(documentFrequency: snapshot.documentFrequency(TermField.bodyFolded.key($0.folded)), documentCount: n)
+            }
+            let shouldIDF = idfs.reduce(0, +)
+            for segment in snapshot.segments {
+                let c = SegmentContext(segment: segment, bm25: engine.bm25, averageBodyLength: snapshot.averageBodyLength,
+                                       averageTitleLength: snapshot.averageTitleLength)
+                var words: [(ClauseIterator, Double)] = []
+                for (t, idf) in zip(terms, idfs) {
+                    if let it = try TermIterator(term: t, idf: idf, context: c, titleWeight: engine.titleWeight,
+                                                 foldedOnlyWeight: engine.foldedOnlyWeight) { words.append((it, idf)) }
+                }
+                let ordered = SearchEngine.disjunctionOrder(words)
+                var prefix = [0.0], idfPrefix = [0.0]
+                for (w, idf) in ordered { prefix.append(prefix.last! + w.upperBound); idfPrefix.append(idfPrefix.last! + idf) }
+                let reach = SearchEngine.nonEssentialReach(prefix: prefix, idfPrefix: idfPrefix, shouldIDF: shouldIDF)
+                XCTAssertEqual(reach.count, prefix.count)
+                for i in reach.indices where reach[i] < prefix[i] { belowTheSum += 1 }
+                var docs = try ordered.map { try $0.0.advance(to: 0) }
+                while let d = docs.min(), d != exhaustedDoc {
+                    var score = 0.0, held = 0.0, last = 0
+                    for (i, (w, idf)) in ordered.enumerated() where docs[i] == d {
+                        score += try w.score()
+                        held += idf
+                        last = i
+                        docs[i] = try w.advance(to: d + 1)
+                    }
+                    let scaled = score * (held / shouldIDF)
+                    XCTAssertLessThanOrEqual(scaled, reach[last + 1] * (1 + 1e-12), "\(line) plan \(d) holds words up to \(last)")
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 5000)
+        XCTAssertGreaterThan(belowTheSum, 50, "the share lowers the reach below the bounds' sum, or it adds nothing")
+    }
+
     /// A document reference skips the blocks of its citing plans whose
     /// highest mention counts cannot beat the k-th score: the top must be
     /// that of no pruning at all, for the documents most cited in 1,400
