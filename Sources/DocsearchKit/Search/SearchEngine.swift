@@ -404,6 +404,10 @@ public final class SearchEngine: @unchecked Sendable {
         // when the plan has it in its title (ClauseIterator.sparseNext).
         let dense = sorted.map(\.0.denseBound)
         let hasSparse = sorted.map(\.0.hasSparseList)
+        // The clauses whose title lists can lower a plan's bound, most first
+        // (what their title adds to their bound).
+        let byTitleGap = its.indices.filter { hasSparse[$0] && bounds[$0] > dense[$0] }
+            .sorted { bounds[$0] - dense[$0] > bounds[$1] - dense[$1] }
         var tight = [Double](repeating: 0, count: its.count)
         // Where each clause stands, kept beside it to spare the loops a call.
         var docs = [UInt32](repeating: 0, count: its.count)
@@ -444,19 +448,36 @@ public final class SearchEngine: @unchecked Sendable {
                     for i in e..<its.count where docs[i] == d { docs[i] = try its[i].advance(to: d &+ 1) }
                     continue
                 }
-                var bound = 0.0, covered = 0.0
-                for i in its.indices where i < e || docs[i] == d {
-                    if i >= e {
-                        tight[i] = try its[i].bound()
-                    } else {
-                        let inTitle = hasSparse[i] ? try its[i].sparseNext(from: d) == d : false
-                        tight[i] = dense[i] + (inTitle ? bounds[i] - dense[i] : 0)
-                    }
-                    bound += tight[i]
+                // The set-aside words' title lists are read largest part
+                // first, and only while the plan may still reach the top: a
+                // common word's title part ("kế hoạch" heads every title) is
+                // too small to decide, and reading its title list for every
+                // plan was most of a question's work (callgrind).
+                var covered = idfPrefix[e], partial = prefix[e]
+                for i in e..<its.count where docs[i] == d {
+                    tight[i] = try its[i].bound()
+                    partial += tight[i]
                     covered += idfs[i]
                 }
-                if shouldIDF > 0 { bound *= min(1, covered / shouldIDF) }
-                if bound <= theta {
+                for j in 0..<e { tight[j] = bounds[j] }
+                let share = shouldIDF > 0 ? min(1, covered / shouldIDF) : 1
+                // Set aside on this bound only with a margin of rounding;
+                // else every title read and the bound summed as it always was.
+                let margin = theta - abs(theta) * 1e-12
+                var settled = partial * share <= margin
+                for i in byTitleGap where !settled && i < e {
+                    if try its[i].sparseNext(from: d) != d {
+                        tight[i] = dense[i]
+                        partial -= bounds[i] - dense[i]
+                        settled = partial * share <= margin
+                    }
+                }
+                var bound = 0.0
+                if !settled {
+                    for i in its.indices where i < e || docs[i] == d { bound += tight[i] }
+                    bound *= share
+                }
+                if settled || bound <= theta {
                     if exhaustive { try accept(d, -Double.infinity) } else { pruned() }
                     for i in e..<its.count where docs[i] == d { docs[i] = try its[i].advance(to: d &+ 1) }
                     continue
