@@ -209,14 +209,95 @@ public final class SegmentBuilder {
             }
         }
         let order = table.idsInKeyOrder()
+        // The word pairs (format 10 on) come in among the terms by their keys.
+        let pairs = SegmentWriter.hasWordPairs(version: version) ? wordPairPostings() : []
+        var nextPair = 0
+        func addPairs(before key: [UInt8]?) {
+            while nextPair < pairs.count, key.map({ pairs[nextPair].key.lexicographicallyPrecedes($0) }) ?? true {
+                let p = pairs[nextPair]
+                writer.addTerm(p.key, docs: p.docs, tfs: p.tfs, positions: [], withPositions: false)
+                nextPair += 1
+            }
+        }
         for id in order {
             let key = Array(table.key(id))
+            addPairs(before: key)
             let postings = postingStarts[id]..<postingStarts[id + 1]
             writer.addTerm(key, docs: Array(docs[postings]), tfs: Array(tfs[postings]),
                            positions: Array(positions[positionStarts[id]..<positionStarts[id + 1]]),
                            withPositions: TermField(rawValue: key[0])?.hasPositions ?? false)
         }
+        addPairs(before: nil)
         return writer.finish()
+    }
+
+    /// The postings of every pair of `WordPairs` syllables standing side by
+    /// side in a body (the k-th and k+1-th folded words of a plan), in key
+    /// order: the plans holding it and how often it stands there. Counted
+    /// from the body's words in text order, as the positions are written.
+    private func wordPairPostings() -> [(key: [UInt8], docs: [UInt32], tfs: [UInt32])] {
+        let n = WordPairs.syllables.count
+        // Each folded body word's syllable number; -1 for the other terms.
+        var syllable = [Int32](repeating: -1, count: table.count)
+        for id in 0..<table.count {
+            let key = table.key(id)
+            guard key.first == TermField.bodyFolded.rawValue,
+                  let s = WordPairs.number(ofFolded: String(decoding: key.dropFirst(), as: UTF8.self)) else { continue }
+            syllable[id] = Int32(s)
+        }
+        // A pair's plan so far and its count there, written out when the pair
+        // turns up in a later plan (plans come in order), as `Postings` does.
+        var pending = [Pending](repeating: Pending(doc: UInt32.max, tf: 0), count: n * n)
+        var pairOf: [UInt32] = [], docOf: [UInt32] = [], tfOf: [UInt32] = []
+        syllable.withUnsafeBufferPointer { syllable in
+            bodyWords.withUnsafeBufferPointer { words in
+                pending.withUnsafeMutableBufferPointer { pending in
+                    var start = 0
+                    for (doc, length) in bodyLengths.enumerated() {
+                        let d = UInt32(doc)
+                        var previous: Int32 = -1
+                        for k in start..<(start + Int(length)) {
+                            let current = syllable[Int(words[k])]
+                            if previous >= 0 && current >= 0 {
+                                let p = Int(previous) &* n &+ Int(current)
+                                let last = pending[p]
+                                if last.doc == d {
+                                    pending[p].tf = last.tf &+ 1
+                                } else {
+                                    if last.doc != UInt32.max {
+                                        pairOf.append(UInt32(p)); docOf.append(last.doc); tfOf.append(last.tf)
+                                    }
+                                    pending[p] = Pending(doc: d, tf: 1)
+                                }
+                            }
+                            previous = current
+                        }
+                        start += Int(length)
+                    }
+                }
+            }
+        }
+        for (p, last) in pending.enumerated() where last.doc != UInt32.max {
+            pairOf.append(UInt32(p)); docOf.append(last.doc); tfOf.append(last.tf)
+        }
+        // By pair, stably (a counting sort): each pair's plans stay in order,
+        // its pending one, the last, written last.
+        let starts = Self.starts(of: pairOf, termCount: n * n)
+        var next = starts
+        var docs = [UInt32](repeating: 0, count: pairOf.count), tfs = docs
+        for i in pairOf.indices {
+            let p = Int(pairOf[i])
+            docs[next[p]] = docOf[i]
+            tfs[next[p]] = tfOf[i]
+            next[p] += 1
+        }
+        var out: [(key: [UInt8], docs: [UInt32], tfs: [UInt32])] = []
+        for p in 0..<(n * n) where starts[p + 1] > starts[p] {
+            let list = starts[p]..<starts[p + 1]
+            out.append((WordPairs.key(WordPairs.syllables[p / n], WordPairs.syllables[p % n]), Array(docs[list]), Array(tfs[list])))
+        }
+        out.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        return out
     }
 
     /// Where each term's entries start in a list sorted by term of the

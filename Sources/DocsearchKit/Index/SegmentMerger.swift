@@ -43,7 +43,11 @@ public enum SegmentMerger {
             }
             facets[name] = column
         }
-        var writer = SegmentWriter(documentCount: records.count)
+        // Pairs are kept only if every input has them: a list missing one
+        // input's plans would lose phrases there. Else the format before them.
+        let keepsPairs = inputs.allSatisfy(\.reader.hasWordPairs)
+        var writer = SegmentWriter(documentCount: records.count,
+                                   version: keepsPairs ? SegmentWriter.version : SegmentWriter.lastVersionWithoutWordPairs)
         writer.setDocuments(records: records, fingerprints: fingerprints, bodyLengths: bodyLengths,
                             titleLengths: titleLengths, facets: facets)
 
@@ -58,11 +62,17 @@ public enum SegmentMerger {
             guard let key = smallest else { break }
             let field = TermField(rawValue: key[0])
             let withPositions = field?.hasPositions ?? false
+            let dropped = field == .bodyPair && !keepsPairs
             docs.removeAll(keepingCapacity: true)
             tfs.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
             for i in inputs.indices where heads[i] == key {
                 let r = inputs[i].reader
+                if dropped {
+                    next[i] += 1
+                    heads[i] = next[i] < r.termCountValue ? r.termKey(next[i]) : nil
+                    continue
+                }
                 let map = remap[i]
                 func mapped(_ doc: UInt32) throws -> Int32 {
                     guard Int(doc) < map.count else {

@@ -50,6 +50,8 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// The segment's format (`SegmentWriter.version` when it was written).
     let formatVersion: UInt16
+    /// Whether the segment holds the pairs of `WordPairs` syllables (format 10 on).
+    var hasWordPairs: Bool { SegmentWriter.hasWordPairs(version: formatVersion) }
     /// How this segment's postings are written (by its format version).
     let postingsLayout: PostingsCodec.Layout
 

@@ -19,6 +19,8 @@ import Foundation
 ///                  (docFreq:u32 postingsOffset:u32 positionsOffset:u32){termCount}
 ///     "POST"    := postings of each term (see PostingsCodec)
 ///     "POSI"    := positions of each term (see PostingsCodec)
+///                  (format 10 on, TDIC also holds the pairs of `WordPairs` syllables
+///                  standing side by side, `TermField.bodyPair`, without positions)
 ///     "FACT"    := facetCount:u32 (name:string valueCount:u32 value:string{valueCount}
 ///                  ordinalsEnd:u32{count} ordinal:u32*){facetCount}
 ///
@@ -33,9 +35,17 @@ public struct SegmentWriter {
     /// 7: positions are bit-packed in groups of 128 per block of postings.
     /// 8: record blocks are compressed against a dictionary of the segment's records.
     /// 9: the file table is compressed.
-    public static let version: UInt16 = 9
-    /// Formats 3 to 8 (written before) are still read, so an index need not be rebuilt.
-    public static let readableVersions: ClosedRange<UInt16> = 3...9
+    /// 10: pairs of common words standing side by side are terms (`TermField.bodyPair`, `WordPairs`).
+    public static let version: UInt16 = 10
+    /// Formats 3 to 9 (written before) are still read, so an index need not be rebuilt.
+    public static let readableVersions: ClosedRange<UInt16> = 3...10
+
+    /// Whether a segment of format `version` holds every pair of `WordPairs`
+    /// syllables standing side by side in its plans. A segment of an older
+    /// format holds none, and its phrases are found from positions.
+    static func hasWordPairs(version: UInt16) -> Bool { version >= 10 }
+    /// What a merge writes when one of its segments lacks the pairs.
+    static let lastVersionWithoutWordPairs: UInt16 = 9
 
     /// Whether a segment of format `version` keeps a dictionary for its record blocks.
     static func hasRecordDictionary(version: UInt16) -> Bool { version >= 8 }
@@ -197,7 +207,7 @@ public struct SegmentWriter {
         termInfos.u32(withPositions ? UInt32(pos.count) : UInt32.max)
         let lengths: [UInt32]
         switch TermField(rawValue: key.first ?? 0) {
-        case .bodyFolded?, .bodyExact?: lengths = bodyLengths
+        case .bodyFolded?, .bodyExact?, .bodyPair?: lengths = bodyLengths
         case .titleFolded?, .titleExact?: lengths = titleLengths
         default: lengths = []
         }

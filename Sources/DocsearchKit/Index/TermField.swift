@@ -18,6 +18,9 @@ public enum TermField: UInt8, Sendable, CaseIterable {
     case ownNumber = 0x4E // "N"
     /// A cited document that the plan gives as its legal basis (căn cứ).
     case legalBasis = 0x4C // "L"
+    /// Two common body words side by side, folded ("nhan quyen", `WordPairs`);
+    /// tf = how often they stand together. No positions. Format 10 on.
+    case bodyPair = 0x70 // "p"
 
     /// Positions are kept for folded body words only: phrases match on the
     /// folded form, exact forms only weigh in ranking, and the body holds the

@@ -307,7 +307,7 @@ public final class SearchEngine: @unchecked Sendable {
         case let .term(t, idf):
             return try TermIterator(term: t, idf: idf, context: context, titleWeight: titleWeight, foldedOnlyWeight: foldedOnlyWeight)
         case let .phrase(p, idf):
-            return try PhraseIterator(phrase: p, idf: idf, context: context)
+            return try WordPairIterator.make(phrase: p, idf: idf, context: context)
         case let .reference(_, keys):
             return try ReferenceIterator(keys: keys, context: context)
         }
@@ -575,7 +575,14 @@ public final class SearchEngine: @unchecked Sendable {
                     if score >= 0 { bonus += score }
                     continue
                 }
-                let adjacent = Self.adjacentCount(positions[j], positions[j + 1])
+                let adjacent: Int
+                if case var .listed(cursor) = pairs[j] {
+                    let doc = UInt32(e.doc)
+                    adjacent = try cursor.advance(to: doc) && cursor.doc == doc ? Int(cursor.tf) : 0
+                    pairs[j] = .listed(cursor)
+                } else {
+                    adjacent = Self.adjacentCount(positions[j], positions[j + 1])
+                }
                 guard adjacent > 0 else { continue }
                 bonus += (idfs[j] + idfs[j + 1]) * bm25.tf(Double(adjacent), length: Double(segment.bodyLength(e.doc)),
                                                            averageLength: snapshot.averageBodyLength)
@@ -593,7 +600,9 @@ public final class SearchEngine: @unchecked Sendable {
         /// The pair's per-plan scores kept as those of the quoted phrase
         /// (`TermScoreCache`): its idf times BM25's tf of the times it stands.
         case kept(TermScores)
-        /// Nowhere: the segment lacks one of the words.
+        /// The pair's list (`WordPairs`): how often it stands in each plan.
+        case listed(PostingsCursor)
+        /// Nowhere: the segment lacks one of the words, or the pair.
         case absent
 
         var readsPositions: Bool {
@@ -609,13 +618,29 @@ public final class SearchEngine: @unchecked Sendable {
     /// Reading both words' positions for each of the best 40 plans was a
     /// seventh of the server's time (perf); common pairs ("kế hoạch",
     /// "pháp luật") recur across searches.
+    ///
+    /// Else, when the segment lists the pair (`WordPairs`), from its list.
     private func pairSource(_ first: Query.Term, _ second: Query.Term, idf: Double, segment s: Int) throws -> PairSource {
-        guard let cache = termScores, termAtATimeDensity > 0 else { return .positions }
-        guard let pair = try PhraseIterator(phrase: Query.Phrase(terms: [first, second], occur: .must), idf: idf,
-                                            context: context(ofSegment: s)) else { return .absent }
-        let n = snapshot.segments[s].documentCount
-        guard pair.cost * termAtATimeDensity >= n, cache.keeps(plans: pair.cost, documentCount: n) else { return .positions }
-        return .kept(try cache.scores(for: pair.scoreKey, documentCount: n) { try pair.scoreEveryPlan() })
+        let segment = snapshot.segments[s]
+        let listed = segment.hasWordPairs && WordPairs.covers(first.folded, second.folded)
+        if let cache = termScores, termAtATimeDensity > 0 {
+            let phrase = Query.Phrase(terms: [first, second], occur: .must)
+            guard let pair = try WordPairIterator.make(phrase: phrase, idf: idf, context: context(ofSegment: s)) else {
+                return .absent
+            }
+            let n = segment.documentCount
+            if pair.cost * termAtATimeDensity >= n, cache.keeps(plans: pair.cost, documentCount: n) {
+                if let listedPair = pair as? WordPairIterator {
+                    return .kept(try cache.scores(for: listedPair.scoreKey, documentCount: n) { try listedPair.scoreEveryPlan() })
+                }
+                if let positionsPair = pair as? PhraseIterator {
+                    return .kept(try cache.scores(for: positionsPair.scoreKey, documentCount: n) { try positionsPair.scoreEveryPlan() })
+                }
+            }
+        }
+        guard listed else { return .positions }
+        guard let info = segment.info(WordPairs.key(first.folded, second.folded)) else { return .absent }
+        return .listed(try segment.cursor(info, positions: false))
     }
 
     /// How many positions in `first` have the next position in `second` (both

@@ -51,6 +51,9 @@ final class SegmentBuilderTests: XCTestCase {
                 add(.bodyFolded, t.folded, doc: doc, position: t.position)
                 if t.exact != t.folded { add(.bodyExact, t.exact, doc: doc, position: nil) }
             }
+            for (a, b) in zip(body, body.dropFirst()) where WordPairs.covers(a.folded, b.folded) {
+                add(.bodyPair, a.folded + " " + b.folded, doc: doc, position: nil)
+            }
             for t in title {
                 add(.titleFolded, t.folded, doc: doc, position: nil)
                 if t.exact != t.folded { add(.titleExact, t.exact, doc: doc, position: nil) }

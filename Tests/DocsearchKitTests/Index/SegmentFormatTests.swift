@@ -6,7 +6,8 @@ import XCTest
 /// format 3 (doc delta and tf apart), 4 (tf of one flagged in the delta),
 /// 5 (block impacts), 6 (full blocks bit-packed), 7 (positions bit-packed
 /// in groups of 128), 8 (record blocks compressed against a dictionary of
-/// the segment's records) and 9 (the file table compressed). Checked on law articles,
+/// the segment's records), 9 (the file table compressed) and 10 (pairs of
+/// common words, `WordPairs`). Checked on law articles,
 /// whose common words have lists of many blocks.
 final class SegmentFormatTests: XCTestCase {
     private static let versions = Array(SegmentWriter.readableVersions)
@@ -29,16 +30,24 @@ final class SegmentFormatTests: XCTestCase {
         }
     }
 
+    /// The terms of `segment` but its word pairs (format 10 on), in order.
+    private func termsButPairs(_ segment: SegmentReader) -> [Int] {
+        (0..<segment.termCountValue).filter { segment.termKey($0).first != TermField.bodyPair.rawValue }
+    }
+
     /// Checks that `b` holds `a`'s terms, postings and (for every third plan)
-    /// positions, read posting by posting; returns the postings compared and
-    /// the lists of several full blocks.
+    /// positions, read posting by posting, word pairs too unless one lacks
+    /// them; returns the postings compared and the lists of several full blocks.
     @discardableResult
     private func assertSamePostings(_ a: SegmentReader, _ b: SegmentReader, _ label: String) throws -> (postings: Int, longLists: Int) {
-        XCTAssertEqual(b.termCountValue, a.termCountValue, label)
+        let pairs = a.hasWordPairs && b.hasWordPairs
+        let termsOfA = pairs ? Array(0..<a.termCountValue) : termsButPairs(a)
+        let termsOfB = pairs ? Array(0..<b.termCountValue) : termsButPairs(b)
+        XCTAssertEqual(termsOfB.count, termsOfA.count, label)
         var postings = 0, longLists = 0
-        for t in 0..<min(a.termCountValue, b.termCountValue) {
-            XCTAssertEqual(b.termKey(t), a.termKey(t), label)
-            var x = try a.cursor(a.info(t), positions: true), y = try b.cursor(b.info(t), positions: true)
+        for (ta, t) in zip(termsOfA, termsOfB) {
+            XCTAssertEqual(b.termKey(t), a.termKey(ta), label)
+            var x = try a.cursor(a.info(ta), positions: true), y = try b.cursor(b.info(t), positions: true)
             if y.docFreq > 3 * PostingsCodec.blockSize { longLists += 1 }
             while try x.next() {
                 XCTAssertTrue(try y.next(), "\(label) term \(t)")
@@ -69,6 +78,9 @@ final class SegmentFormatTests: XCTestCase {
             let (postings, longLists) = try assertSamePostings(reference, reader, "format \(version)")
             XCTAssertGreaterThan(postings, 100_000)
             XCTAssertGreaterThan(longLists, 30, "lists of several full blocks, which format 6 packs")
+            // Word pairs from format 10 on, and none before.
+            let pairs = reader.termCountValue - termsButPairs(reader).count
+            if version >= 10 { XCTAssertGreaterThan(pairs, 1000, "format \(version)") } else { XCTAssertEqual(pairs, 0) }
         }
     } }
 
@@ -132,11 +144,15 @@ final class SegmentFormatTests: XCTestCase {
         XCTAssertLessThan(sizes[7]!, sizes[6]!)
         XCTAssertLessThan(sizes[8]!, sizes[7]!)
         XCTAssertLessThan(sizes[9]!, sizes[8]!)
+        // Format 10 adds the word pairs' lists, and nothing else.
+        XCTAssertGreaterThan(sizes[10]!, sizes[9]!)
     } }
 
     /// An index updated across versions holds segments of two formats; merging
-    /// them writes the current format, with the postings, positions and
-    /// records one segment of all the plans would have.
+    /// them writes the current format but the word pairs, which the older
+    /// segment lacks (format 9), with the postings, positions and records one
+    /// segment of all the plans would have. Merging two segments of the
+    /// current format keeps the pairs, as one segment of all the plans has them.
     func testMergingSegmentsOfOlderFormatsWritesTheCurrentOne() throws {
         let texts = TextTestCorpus.lawArticles(step: 3)
         guard texts.count > 500 else { throw XCTSkip("ALQAC articles not found") }
@@ -148,11 +164,21 @@ final class SegmentFormatTests: XCTestCase {
         let whole = try open(try Fixtures.segmentBuilder(of: texts).serialize(version: SegmentWriter.version), "whole.dseg", in: dir)
         let merged = try SegmentMerger.merge([.init(reader: old, deleted: []), .init(reader: new, deleted: [])])
         let reader = try open(merged.bytes, "merged.dseg", in: dir)
-        XCTAssertEqual(reader.formatVersion, SegmentWriter.version)
+        XCTAssertEqual(reader.formatVersion, SegmentWriter.lastVersionWithoutWordPairs)
+        XCTAssertFalse(reader.hasWordPairs)
+        XCTAssertEqual(reader.termCountValue, termsButPairs(reader).count, "no pair is kept")
         XCTAssertEqual(reader.documentCount, whole.documentCount)
         XCTAssertGreaterThan(try assertSamePostings(whole, reader, "merged").postings, 100_000)
         for d in stride(from: 0, to: whole.documentCount, by: 37) {
             XCTAssertEqual(try reader.record(d), try whole.record(d))
         }
+        let current = try open(try Fixtures.segmentBuilder(of: texts[..<half]).serialize(version: SegmentWriter.version),
+                               "current.dseg", in: dir)
+        let both = try open(try SegmentMerger.merge([.init(reader: current, deleted: []), .init(reader: new, deleted: [])]).bytes,
+                            "both.dseg", in: dir)
+        XCTAssertEqual(both.formatVersion, SegmentWriter.version)
+        XCTAssertEqual(both.termCountValue, whole.termCountValue)
+        XCTAssertGreaterThan(whole.termCountValue - termsButPairs(whole).count, 1000)
+        XCTAssertGreaterThan(try assertSamePostings(whole, both, "merged with pairs").postings, 100_000)
     }
 }

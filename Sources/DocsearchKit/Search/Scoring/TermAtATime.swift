@@ -15,8 +15,9 @@
 /// The scores are those of one plan at a time, summed word by word in the
 /// same order, and scaled by the same coverage: the plans rank the same.
 enum TermAtATime {
-    /// The clauses among `clauses`, in `clauses`' order, when each is a word
-    /// or, with a `cache` to keep its scores, a quoted phrase, and their
+    /// The clauses among `clauses`, in `clauses`' order, when each is a word,
+    /// a quoted pair of common words read from its list (`WordPairIterator`)
+    /// or, with a `cache` to keep its scores, another quoted phrase, and their
     /// lists hold enough plans for the segment's arrays to pay: the smallest
     /// (every clause required) or all together (any will do) at least one
     /// plan in `density` of the segment's. Nil otherwise, or when `density`
@@ -32,6 +33,9 @@ enum TermAtATime {
         for clause in clauses {
             if let word = clause as? TermIterator {
                 whole.append(word)
+            } else if let pair = clause as? WordPairIterator {
+                // One list with its counts, read like a word's.
+                whole.append(pair)
             } else if cache != nil, let phrase = clause as? PhraseIterator {
                 whole.append(phrase)
             } else {

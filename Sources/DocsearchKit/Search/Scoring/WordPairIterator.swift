@@ -1,0 +1,100 @@
+/// A quoted phrase of two common words ("nhân quyền"), read from the list
+/// of the pair (`WordPairs`, `TermField.bodyPair`): the plans where the
+/// folded words stand side by side and how often, which `PhraseIterator`
+/// finds by merging the words' positions. Its scores are PhraseIterator's,
+/// to the bit: the same formula of the same count.
+final class WordPairIterator: ClauseIterator, WholeSegmentScoring {
+    private var pair: PostingsCursor
+    private let context: SegmentContext
+    private let norms: FieldNorms
+    private let idf: Double
+    private var started = false
+    /// Storage of the cursor when it decodes whole blocks; freed with the iterator.
+    private var buffers: [PostingsBlockBuffer] = []
+    /// PhraseIterator's key: the scores are the same, and so may be shared.
+    let scoreKey: TermScoreCache.Key
+
+    /// The phrase's pair list in the segment when the segment holds pairs
+    /// and both words are common (`WordPairs.covers`); nil otherwise, when
+    /// positions must be read (`make`).
+    private init(phrase: Query.Phrase, pair info: TermInfo, idf: Double, context: SegmentContext) throws {
+        pair = try context.segment.cursor(info, positions: false)
+        self.context = context
+        norms = context.norms
+        self.idf = idf
+        scoreKey = TermScoreCache.Key(segment: context.segment.name, clause: .phrase(folded: phrase.terms.map(\.folded)),
+                                      idf: idf, titleWeight: 0, foldedOnlyWeight: 0, bm25: context.bm25)
+        super.init(upperBound: idf * (context.bm25.k1 + 1), cost: info.docFreq)
+        pair.decodeBlocksIfLong(keepingBufferIn: &buffers)
+    }
+
+    /// The clause of a quoted phrase in a segment: its pair's list when there
+    /// is one to read, else the words' positions (`PhraseIterator`); nil when
+    /// no plan of the segment can hold the phrase.
+    static func make(phrase: Query.Phrase, idf: Double, context: SegmentContext) throws -> ClauseIterator? {
+        if phrase.terms.count == 2, context.segment.hasWordPairs,
+           WordPairs.covers(phrase.terms[0].folded, phrase.terms[1].folded) {
+            // A segment of pairs lacking this one has no plan where the words stand together.
+            guard let info = context.segment.info(WordPairs.key(phrase.terms[0].folded, phrase.terms[1].folded)) else {
+                return nil
+            }
+            return try WordPairIterator(phrase: phrase, pair: info, idf: idf, context: context)
+        }
+        return try PhraseIterator(phrase: phrase, idf: idf, context: context)
+    }
+
+    override func advance(to target: UInt32) throws -> UInt32 {
+        if started && doc >= target { return doc }
+        started = true
+        doc = try pair.advance(to: target) ? pair.doc : exhaustedDoc
+        return doc
+    }
+
+    override func score() throws -> Double { try score(occurrences: pair.tf, plan: Int(doc)) }
+
+    override func bound() throws -> Double { try score() }
+
+    /// From the pair list's block impact: every plan of the block holds the
+    /// pair at most maxTF times, in a body at least minLength long.
+    override func blockBound(from target: UInt32) throws -> BlockBound? {
+        guard let block = try pair.blockImpact(from: target) else { return nil }
+        let k1Norm = context.bm25.k1Norm(length: Double(block.minLength), averageLength: context.averageBodyLength)
+        return BlockBound(lastDoc: block.lastDoc, score: min(idf * context.bm25.tf(Double(block.maxTF), k1Norm: k1Norm), upperBound))
+    }
+
+    /// PhraseIterator's score of a plan where the phrase stands `occurrences` times.
+    @inline(__always) private func score(occurrences: UInt32, plan d: Int) throws -> Double {
+        guard d < context.segment.documentCount else {
+            throw StoreError.corrupt(path: context.segment.name, reason: "posting beyond the last plan")
+        }
+        return idf * context.bm25.tf(Double(occurrences), k1Norm: norms.body(d))
+    }
+
+    func scoreEveryPlan(counts _: UnsafeMutablePointer<UInt32>) throws -> TermScores { try scoreEveryPlan() }
+
+    /// The phrase's score in every plan holding it (`TermScores.absent`
+    /// elsewhere), for an iterator not yet advanced.
+    func scoreEveryPlan() throws -> TermScores {
+        let scores = TermScores(documentCount: context.segment.documentCount)
+        let values = scores.values.baseAddress!
+        try pair.forEachBlock { docs, tfs, count in
+            for i in 0..<count {
+                let d = Int(docs[i])
+                values[d] = try score(occurrences: tfs[i], plan: d)
+            }
+        }
+        return scores
+    }
+
+    func accumulate(into scores: UnsafeMutablePointer<Double>, rounds: UnsafeMutablePointer<UInt8>, round: UInt8,
+                    counts: UnsafeMutablePointer<UInt32>) throws {
+        TermAtATime.add(try scoreEveryPlan(counts: counts), documentCount: context.segment.documentCount,
+                        into: scores, rounds: rounds, round: round)
+    }
+
+    func accumulate(into scores: UnsafeMutablePointer<Double>, held: UnsafeMutablePointer<Double>, idf: Double,
+                    rounds: UnsafeMutablePointer<UInt8>, counts: UnsafeMutablePointer<UInt32>) throws {
+        TermAtATime.add(try scoreEveryPlan(counts: counts), documentCount: context.segment.documentCount,
+                        into: scores, held: held, idf: idf, rounds: rounds)
+    }
+}
