@@ -635,11 +635,8 @@ public final class SearchEngine: @unchecked Sendable {
             }
             let n = segment.documentCount
             if pair.cost * termAtATimeDensity >= n, cache.keeps(plans: pair.cost, documentCount: n) {
-                if let listedPair = pair as? WordPairIterator {
-                    return .kept(try cache.scores(for: listedPair.scoreKey, documentCount: n) { try listedPair.scoreEveryPlan() })
-                }
-                if let positionsPair = pair as? PhraseIterator {
-                    return .kept(try cache.scores(for: positionsPair.scoreKey, documentCount: n) { try positionsPair.scoreEveryPlan() })
+                if let phrase = pair as? any PhraseScoring {
+                    return .kept(try cache.scores(for: phrase.scoreKey, documentCount: n) { try phrase.scoreEveryPlan() })
                 }
             }
         }

@@ -1,5 +1,5 @@
 /// A quoted phrase: plans where the folded words stand one after another.
-final class PhraseIterator: ClauseIterator, WholeSegmentScoring {
+final class PhraseIterator: ClauseIterator, PhraseScoring {
     /// One cursor per word, in storage of their own: held in an array
     /// property, each cursor's move checked the array's uniqueness (perf).
     private let cursors: UnsafeMutableBufferPointer<PostingsCursor>
@@ -56,6 +56,8 @@ final class PhraseIterator: ClauseIterator, WholeSegmentScoring {
         positions.deallocate()
         readOrder.deallocate()
     }
+
+    var segmentDocumentCount: Int { context.segment.documentCount }
 
     override func advance(to target: UInt32) throws -> UInt32 {
         if started && doc >= target { return doc }
@@ -218,20 +220,6 @@ final class PhraseIterator: ClauseIterator, WholeSegmentScoring {
             d = try advance(to: d &+ 1)
         }
         return scores
-    }
-
-    func scoreEveryPlan(counts _: UnsafeMutablePointer<UInt32>) throws -> TermScores { try scoreEveryPlan() }
-
-    func accumulate(into scores: UnsafeMutablePointer<Double>, rounds: UnsafeMutablePointer<UInt8>, round: UInt8,
-                    counts: UnsafeMutablePointer<UInt32>) throws {
-        TermAtATime.add(try scoreEveryPlan(counts: counts), documentCount: context.segment.documentCount,
-                        into: scores, rounds: rounds, round: round)
-    }
-
-    func accumulate(into scores: UnsafeMutablePointer<Double>, held: UnsafeMutablePointer<Double>, idf: Double,
-                    rounds: UnsafeMutablePointer<UInt8>, counts: UnsafeMutablePointer<UInt32>) throws {
-        TermAtATime.add(try scoreEveryPlan(counts: counts), documentCount: context.segment.documentCount,
-                        into: scores, held: held, idf: idf, rounds: rounds)
     }
 
     /// The score of a plan where the phrase stands `occurrences` times.

@@ -273,3 +273,29 @@ protocol WholeSegmentScoring: ClauseIterator {
 }
 
 extension TermIterator: WholeSegmentScoring {}
+
+/// A quoted phrase read term at a time (from its words' positions or from its
+/// pair's list): its scores are worked out for every plan at once, then added
+/// as kept scores are.
+protocol PhraseScoring: WholeSegmentScoring {
+    /// The plans of the clause's segment.
+    var segmentDocumentCount: Int { get }
+    /// The phrase's score in every plan holding it (`TermScores.absent`
+    /// elsewhere), for an iterator not yet advanced.
+    func scoreEveryPlan() throws -> TermScores
+}
+
+extension PhraseScoring {
+    func scoreEveryPlan(counts _: UnsafeMutablePointer<UInt32>) throws -> TermScores { try scoreEveryPlan() }
+
+    func accumulate(into scores: UnsafeMutablePointer<Double>, rounds: UnsafeMutablePointer<UInt8>, round: UInt8,
+                    counts _: UnsafeMutablePointer<UInt32>) throws {
+        TermAtATime.add(try scoreEveryPlan(), documentCount: segmentDocumentCount, into: scores, rounds: rounds, round: round)
+    }
+
+    func accumulate(into scores: UnsafeMutablePointer<Double>, held: UnsafeMutablePointer<Double>, idf: Double,
+                    rounds: UnsafeMutablePointer<UInt8>, counts _: UnsafeMutablePointer<UInt32>) throws {
+        TermAtATime.add(try scoreEveryPlan(), documentCount: segmentDocumentCount, into: scores, held: held, idf: idf,
+                        rounds: rounds)
+    }
+}

@@ -3,7 +3,7 @@
 /// folded words stand side by side and how often, which `PhraseIterator`
 /// finds by merging the words' positions. Its scores are PhraseIterator's,
 /// to the bit: the same formula of the same count.
-final class WordPairIterator: ClauseIterator, WholeSegmentScoring {
+final class WordPairIterator: ClauseIterator, PhraseScoring {
     private var pair: PostingsCursor
     private let context: SegmentContext
     private let norms: FieldNorms
@@ -43,6 +43,8 @@ final class WordPairIterator: ClauseIterator, WholeSegmentScoring {
         return try PhraseIterator(phrase: phrase, idf: idf, context: context)
     }
 
+    var segmentDocumentCount: Int { context.segment.documentCount }
+
     override func advance(to target: UInt32) throws -> UInt32 {
         if started && doc >= target { return doc }
         started = true
@@ -70,8 +72,6 @@ final class WordPairIterator: ClauseIterator, WholeSegmentScoring {
         return idf * context.bm25.tf(Double(occurrences), k1Norm: norms.body(d))
     }
 
-    func scoreEveryPlan(counts _: UnsafeMutablePointer<UInt32>) throws -> TermScores { try scoreEveryPlan() }
-
     /// The phrase's score in every plan holding it (`TermScores.absent`
     /// elsewhere), for an iterator not yet advanced.
     func scoreEveryPlan() throws -> TermScores {
@@ -84,17 +84,5 @@ final class WordPairIterator: ClauseIterator, WholeSegmentScoring {
             }
         }
         return scores
-    }
-
-    func accumulate(into scores: UnsafeMutablePointer<Double>, rounds: UnsafeMutablePointer<UInt8>, round: UInt8,
-                    counts: UnsafeMutablePointer<UInt32>) throws {
-        TermAtATime.add(try scoreEveryPlan(counts: counts), documentCount: context.segment.documentCount,
-                        into: scores, rounds: rounds, round: round)
-    }
-
-    func accumulate(into scores: UnsafeMutablePointer<Double>, held: UnsafeMutablePointer<Double>, idf: Double,
-                    rounds: UnsafeMutablePointer<UInt8>, counts: UnsafeMutablePointer<UInt32>) throws {
-        TermAtATime.add(try scoreEveryPlan(counts: counts), documentCount: context.segment.documentCount,
-                        into: scores, held: held, idf: idf, rounds: rounds)
     }
 }
