@@ -17,10 +17,10 @@ import Foundation
 ///     "NORM"    := bodyLength:u32{count} titleLength:u32{count}
 ///     "TDIC"    := termCount:u32 termEnd:u32{termCount} termBytes
 ///                  (docFreq:u32 postingsOffset:u32 positionsOffset:u32){termCount}
+///                  (format 10 on, the terms include the pairs of `WordPairs` syllables
+///                  standing side by side, `TermField.bodyPair`, without positions)
 ///     "POST"    := postings of each term (see PostingsCodec)
 ///     "POSI"    := positions of each term (see PostingsCodec)
-///                  (format 10 on, TDIC also holds the pairs of `WordPairs` syllables
-///                  standing side by side, `TermField.bodyPair`, without positions)
 ///     "FACT"    := facetCount:u32 (name:string valueCount:u32 value:string{valueCount}
 ///                  ordinalsEnd:u32{count} ordinal:u32*){facetCount}
 ///

@@ -14,12 +14,13 @@
 /// The table is the folded syllables found in at least one article in three
 /// of the 2,249 ALQAC law articles (`alqac2024/docs`, tokenised by
 /// `Analyzer`): the words of Vietnamese legal text, not of the generated
-/// plans the benchmarks measure. One in three, not more: with the 124
+/// plans the benchmarks measure. One in three, not one in five: with the 124
 /// syllables of one article in five, the 20,000 generated plans' index grew
 /// by 7.2 MB (16%) and its build took 6% longer; with these 60, by 3.1 MB
-/// (7%) and 1.9% more instructions, and "nhân quyền" is found as fast. `WordPairsTests` computes it again from the
-/// articles. Changing it changes what a segment holds: it needs a new
-/// segment format (`SegmentWriter.hasWordPairs`).
+/// (7%) and 1.9% more instructions, and both list "nhân quyền".
+/// `WordPairsTests` computes the table again from the articles. Changing it
+/// changes what a segment holds: it needs a new segment format
+/// (`SegmentWriter.hasWordPairs`).
 ///
 /// Key grammar (after the field byte): `first` 0x20 `second`, both folded.
 public enum WordPairs {

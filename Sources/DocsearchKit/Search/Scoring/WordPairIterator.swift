@@ -14,9 +14,8 @@ final class WordPairIterator: ClauseIterator, PhraseScoring {
     /// PhraseIterator's key: the scores are the same, and so may be shared.
     let scoreKey: TermScoreCache.Key
 
-    /// The phrase's pair list in the segment when the segment holds pairs
-    /// and both words are common (`WordPairs.covers`); nil otherwise, when
-    /// positions must be read (`make`).
+    /// The two-word `phrase` from its pair's list `info` (`make` decides
+    /// when there is one to read).
     private init(phrase: Query.Phrase, pair info: TermInfo, idf: Double, context: SegmentContext) throws {
         pair = try context.segment.cursor(info, positions: false)
         self.context = context
