@@ -6,10 +6,9 @@ import XCTest
 final class WordPairsTests: XCTestCase {
     func testTheTableIsTheSyllablesOfOneALQACArticleInThree() throws {
         let root = Fixtures.shared.appendingPathComponent("alqac2024/docs")
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
-            throw XCTSkip("ALQAC articles not found")
-        }
-        let files = walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "txt" }
+        let files = (FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? [])
+            .filter { $0.pathExtension == "txt" }
+        guard !files.isEmpty else { throw XCTSkip("ALQAC articles not found") }
         XCTAssertEqual(files.count, 2249)
         var articles: [String: Int] = [:]
         let analyzer = Analyzer()
