@@ -9,7 +9,7 @@ import XCTest
 /// write past its arrays.
 final class PostingBeyondLastPlanTests: XCTestCase {
     /// A segment of three plans where "pháp" and "luật" (the phrase "pháp
-    /// luật") are listed in plans 0, 2 and 9.
+    /// luật", and its pair's list) are listed in plans 0, 2 and 9.
     private func damagedSegment() throws -> (SegmentContext, URL) {
         var writer = SegmentWriter(documentCount: 3)
         writer.setDocuments(records: Array(repeating: Array("{}".utf8), count: 3),
@@ -20,6 +20,8 @@ final class PostingBeyondLastPlanTests: XCTestCase {
                        withPositions: true)
         writer.addTerm(TermField.bodyFolded.key("phap"), docs: [0, 2, 9], tfs: [1, 1, 1], positions: [4, 4, 4],
                        withPositions: true)
+        // And the pair's own list (format 10), damaged the same way.
+        writer.addTerm(WordPairs.key("phap", "luat"), docs: [0, 2, 9], tfs: [1, 1, 1], positions: [], withPositions: false)
         let folder = try Fixtures.scratch("beyond")
         let file = folder.appendingPathComponent("seg-000001-0001.dseg")
         try RobustnessSupport.write(writer.finish(), to: file)
@@ -38,6 +40,11 @@ final class PostingBeyondLastPlanTests: XCTestCase {
     private func phrase(_ context: SegmentContext) throws -> PhraseIterator {
         try XCTUnwrap(try PhraseIterator(phrase: QueryParser().parse("\"pháp luật\"").phrases[0], idf: 2.4,
                                          context: context))
+    }
+
+    private func pair(_ context: SegmentContext) throws -> WordPairIterator {
+        try XCTUnwrap(try WordPairIterator.make(phrase: QueryParser().parse("\"pháp luật\"").phrases[0], idf: 2.4,
+                                                context: context) as? WordPairIterator)
     }
 
     private func assertCorrupt(_ what: String, _ body: () throws -> Void) {
@@ -65,6 +72,12 @@ final class PostingBeyondLastPlanTests: XCTestCase {
             _ = try quoted.score()
         }
 
+        let listed = try pair(context)
+        XCTAssertEqual(try listed.advance(to: 0), 0)
+        XCTAssertGreaterThan(try listed.score(), 0)
+        XCTAssertEqual(try listed.advance(to: 3), 9)
+        assertCorrupt("a pair's list, one plan at a time") { _ = try listed.score() }
+
         // Term at a time: read, kept, a phrase kept; all clauses required and any.
         assertCorrupt("a word read term at a time") {
             try TermAtATime.conjunction([try word(context)], documentCount: 3) { _, _ in }
@@ -77,6 +90,12 @@ final class PostingBeyondLastPlanTests: XCTestCase {
         }
         assertCorrupt("any word, read term at a time") {
             try TermAtATime.disjunction([(try word(context), 1.2)], shouldIDF: 1.2, documentCount: 3) { _, _ in }
+        }
+        assertCorrupt("a pair's list read term at a time") {
+            try TermAtATime.conjunction([try pair(context)], documentCount: 3) { _, _ in }
+        }
+        assertCorrupt("any clause, a pair's list read term at a time") {
+            try TermAtATime.disjunction([(try pair(context), 2.4)], shouldIDF: 2.4, documentCount: 3) { _, _ in }
         }
         assertCorrupt("any clause, a phrase's scores read") {
             try TermAtATime.disjunction([(try phrase(context), 2.4)], shouldIDF: 2.4, documentCount: 3) { _, _ in }
