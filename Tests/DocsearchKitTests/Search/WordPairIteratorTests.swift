@@ -116,4 +116,53 @@ final class WordPairIteratorTests: XCTestCase {
         XCTAssertGreaterThan(stretches, 50)
         XCTAssertGreaterThan(below, stretches / 3, "the block bounds fall below the pair's bound")
     }
+
+    /// A phrase of three words or more walks its pairs' lists besides its
+    /// words' where the segment holds them: the same plans, the same scores
+    /// to the bit, as the words' lists alone; and with a floor, the plans
+    /// above it are the same (the floor's bound counts the pairs too).
+    func testLongerPhrasesFindTheSamePlansThroughTheirPairs() throws {
+        let longer = ["theo quy định của pháp luật", "quyền và nghĩa vụ", "của người lao động", "cơ quan nhà nước có thẩm quyền",
+                      "trong thời hạn", "quy định tại khoản"]
+        var compared = 0, withPairs = 0
+        for c in try contexts() {
+            for text in longer {
+                let p = phrase(text)
+                guard let plain = try PhraseIterator(phrase: p, idf: 2.2, context: c, readsPairs: false) else {
+                    XCTAssertNil(try PhraseIterator(phrase: p, idf: 2.2, context: c), text)
+                    continue
+                }
+                guard let fast = try PhraseIterator(phrase: p, idf: 2.2, context: c) else {
+                    XCTAssertEqual(try plain.advance(to: 0), exhaustedDoc, "\(text): a pair list missing, yet the phrase stands")
+                    continue
+                }
+                XCTAssertEqual(plain.pairListCount, 0)
+                if fast.pairListCount > 0 { withPairs += 1 }
+                var scores: [UInt32: Double] = [:]
+                var a = try plain.advance(to: 0), b = try fast.advance(to: 0)
+                while a != exhaustedDoc {
+                    XCTAssertEqual(b, a, text)
+                    XCTAssertEqual(try fast.score().bitPattern, try plain.score().bitPattern, "\(text) plan \(a)")
+                    scores[a] = try plain.score()
+                    compared += 1
+                    a = try plain.advance(to: a + 1)
+                    b = try fast.advance(to: b + 1)
+                }
+                XCTAssertEqual(b, exhaustedDoc, text)
+                // A floor at the median score: the plans above it, and only them.
+                guard let floor = scores.values.sorted().dropFirst(scores.count / 2).first,
+                      let floored = try PhraseIterator(phrase: p, idf: 2.2, context: c) else { continue }
+                floored.scoreFloor = floor
+                var above: [UInt32] = []
+                var d = try floored.advance(to: 0)
+                while d != exhaustedDoc {
+                    if try floored.score() > floor { above.append(d) }
+                    d = try floored.advance(to: d + 1)
+                }
+                XCTAssertEqual(above, scores.filter { $0.value > floor }.keys.sorted(), text)
+            }
+        }
+        XCTAssertGreaterThan(withPairs, 8)
+        XCTAssertGreaterThan(compared, 1000)
+    }
 }

@@ -3,6 +3,10 @@ final class PhraseIterator: ClauseIterator, PhraseScoring {
     /// One cursor per word, in storage of their own: held in an array
     /// property, each cursor's move checked the array's uniqueness (perf).
     private let cursors: UnsafeMutableBufferPointer<PostingsCursor>
+    /// The lists of the phrase's pairs of common words (`WordPairs`), shortest
+    /// first, in a segment that holds them: a plan lacking one cannot hold the
+    /// phrase, and they are far shorter than the words' lists.
+    private let pairCursors: UnsafeMutableBufferPointer<PostingsCursor>
     private let context: SegmentContext
     private let norms: FieldNorms
     private let idf: Double
@@ -24,7 +28,10 @@ final class PhraseIterator: ClauseIterator, PhraseScoring {
     /// folded-only matches are left out (0).
     let scoreKey: TermScoreCache.Key
 
-    init?(phrase: Query.Phrase, idf: Double, context: SegmentContext) throws {
+    /// Nil when the segment lacks a word of the phrase, or one of its pairs
+    /// of common words where it holds them. `readsPairs`: false, the words'
+    /// lists alone are walked (the tests compare the two ways).
+    init?(phrase: Query.Phrase, idf: Double, context: SegmentContext, readsPairs: Bool = true) throws {
         var cursors: [PostingsCursor] = []
         var cost = Int.max
         for t in phrase.terms {
@@ -35,6 +42,20 @@ final class PhraseIterator: ClauseIterator, PhraseScoring {
             cost = min(cost, info.docFreq)
         }
         guard !cursors.isEmpty else { return nil }
+        var pairs: [PostingsCursor] = []
+        if readsPairs && context.segment.hasWordPairs {
+            for (first, second) in zip(phrase.terms, phrase.terms.dropFirst())
+            where WordPairs.covers(first.folded, second.folded) {
+                // A segment of pairs lacking this one has no plan where the phrase stands.
+                guard let info = context.segment.info(WordPairs.key(first.folded, second.folded)) else { return nil }
+                var cursor = try context.segment.cursor(info, positions: false)
+                cursor.decodeBlocksIfLong(keepingBufferIn: &buffers)
+                pairs.append(cursor)
+            }
+            pairs.sort { $0.docFreq < $1.docFreq }
+        }
+        pairCursors = .allocate(capacity: pairs.count)
+        _ = pairCursors.initialize(from: pairs)
         self.cursors = .allocate(capacity: cursors.count)
         _ = self.cursors.initialize(from: cursors)
         positions = .allocate(capacity: positionsCapacity)
@@ -53,30 +74,48 @@ final class PhraseIterator: ClauseIterator, PhraseScoring {
     // A cursor holds no references: its storage needs no deinitialising.
     deinit {
         cursors.deallocate()
+        pairCursors.deallocate()
         positions.deallocate()
         readOrder.deallocate()
     }
 
     var segmentDocumentCount: Int { context.segment.documentCount }
 
+    /// How many pair lists the phrase walks besides its words'.
+    var pairListCount: Int { pairCursors.count }
+
     override func advance(to target: UInt32) throws -> UInt32 {
         if started && doc >= target { return doc }
         started = true
         var candidate = target
         while true {
-            guard try cursors[0].advance(to: candidate) else { doc = exhaustedDoc; return doc }
-            candidate = cursors[0].doc
+            // The pairs' lists lead: the first stands where it may, the
+            // others and the words must stand there too.
             var agreed = true
+            for i in 0..<pairCursors.count {
+                guard try pairCursors[i].advance(to: candidate) else { doc = exhaustedDoc; return doc }
+                if pairCursors[i].doc != candidate {
+                    candidate = pairCursors[i].doc
+                    if i > 0 { agreed = false; break }
+                }
+            }
+            guard agreed else { continue }
+            guard try cursors[0].advance(to: candidate) else { doc = exhaustedDoc; return doc }
+            if cursors[0].doc != candidate {
+                candidate = cursors[0].doc
+                if !pairCursors.isEmpty { continue }
+            }
             for i in 1..<cursors.count {
                 guard try cursors[i].advance(to: candidate) else { doc = exhaustedDoc; return doc }
                 if cursors[i].doc != candidate { candidate = cursors[i].doc; agreed = false; break }
             }
             guard agreed else { continue }
-            // The phrase stands in a plan at most as often as its rarest word:
-            // a plan that cannot pass the floor even so is not looked into.
+            // The phrase stands in a plan at most as often as its rarest word,
+            // or pair: a plan that cannot pass the floor even so is not looked into.
             if scoreFloor > -Double.infinity {
                 var most = UInt32.max
                 for c in cursors { most = min(most, c.tf) }
+                for p in pairCursors { most = min(most, p.tf) }
                 if try bound(occurrences: most, doc: candidate) <= scoreFloor {
                     skippedUnmatched = true
                     candidate += 1
