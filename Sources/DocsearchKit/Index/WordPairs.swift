@@ -4,7 +4,9 @@
 /// common words, and the proximity pass's pairs, read one short list instead
 /// of merging the positions of two words found in most plans ("nhân quyền":
 /// 13.9 M instructions a search, the costliest of the peers' mix, merging the
-/// positions of the 19,800 plans holding both words).
+/// positions of the 19,800 plans holding both words); a longer phrase walks
+/// its pairs' lists besides its words', and reads positions only where all
+/// its pairs stand.
 ///
 /// Which syllables: a fixed table, so that every segment of every index
 /// holds the same pairs (a segment's own choice would differ from its
