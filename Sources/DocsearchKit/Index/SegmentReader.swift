@@ -52,6 +52,21 @@ public final class SegmentReader: @unchecked Sendable {
     let formatVersion: UInt16
     /// Whether the segment holds the pairs of `WordPairs` syllables (format 10 on).
     var hasWordPairs: Bool { SegmentWriter.hasWordPairs(version: formatVersion) }
+
+    /// What the segment keeps of the pair `first second` (folded words).
+    enum WordPairList {
+        /// Nothing: the segment holds no pairs, or not this one's words.
+        case notKept
+        /// No list where one would be: no plan holds the pair.
+        case absent
+        /// Its list.
+        case listed(TermInfo)
+    }
+
+    func wordPairList(_ first: String, _ second: String) -> WordPairList {
+        guard hasWordPairs, WordPairs.covers(first, second) else { return .notKept }
+        return info(WordPairs.key(first, second)).map(WordPairList.listed) ?? .absent
+    }
     /// How this segment's postings are written (by its format version).
     let postingsLayout: PostingsCodec.Layout
 

@@ -628,7 +628,6 @@ public final class SearchEngine: @unchecked Sendable {
     /// Else, when the segment lists the pair (`WordPairs`), from its list.
     private func pairSource(_ first: Query.Term, _ second: Query.Term, idf: Double, segment s: Int) throws -> PairSource {
         let segment = snapshot.segments[s]
-        let listed = segment.hasWordPairs && WordPairs.covers(first.folded, second.folded)
         if let cache = termScores, termAtATimeDensity > 0 {
             let phrase = Query.Phrase(terms: [first, second], occur: .must)
             guard let pair = try WordPairIterator.make(phrase: phrase, idf: idf, context: context(ofSegment: s)) else {
@@ -641,9 +640,11 @@ public final class SearchEngine: @unchecked Sendable {
                 }
             }
         }
-        guard listed else { return .positions }
-        guard let info = segment.info(WordPairs.key(first.folded, second.folded)) else { return .absent }
-        return .listed(try segment.cursor(info, positions: false))
+        switch segment.wordPairList(first.folded, second.folded) {
+        case let .listed(info): return .listed(try segment.cursor(info, positions: false))
+        case .absent: return .absent
+        case .notKept: return .positions
+        }
     }
 
     /// How many positions in `first` have the next position in `second` (both

@@ -43,14 +43,16 @@ final class PhraseIterator: ClauseIterator, PhraseScoring {
         }
         guard !cursors.isEmpty else { return nil }
         var pairs: [PostingsCursor] = []
-        if readsPairs && context.segment.hasWordPairs {
-            for (first, second) in zip(phrase.terms, phrase.terms.dropFirst())
-            where WordPairs.covers(first.folded, second.folded) {
-                // A segment of pairs lacking this one has no plan where the phrase stands.
-                guard let info = context.segment.info(WordPairs.key(first.folded, second.folded)) else { return nil }
-                var cursor = try context.segment.cursor(info, positions: false)
-                cursor.decodeBlocksIfLong(keepingBufferIn: &buffers)
-                pairs.append(cursor)
+        if readsPairs {
+            for (first, second) in zip(phrase.terms, phrase.terms.dropFirst()) {
+                switch context.segment.wordPairList(first.folded, second.folded) {
+                case let .listed(info):
+                    var cursor = try context.segment.cursor(info, positions: false)
+                    cursor.decodeBlocksIfLong(keepingBufferIn: &buffers)
+                    pairs.append(cursor)
+                case .absent: return nil
+                case .notKept: continue
+                }
             }
             pairs.sort { $0.docFreq < $1.docFreq }
         }

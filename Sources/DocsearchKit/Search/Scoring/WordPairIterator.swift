@@ -31,13 +31,12 @@ final class WordPairIterator: ClauseIterator, PhraseScoring {
     /// is one to read, else the words' positions (`PhraseIterator`); nil when
     /// no plan of the segment can hold the phrase.
     static func make(phrase: Query.Phrase, idf: Double, context: SegmentContext) throws -> ClauseIterator? {
-        if phrase.terms.count == 2, context.segment.hasWordPairs,
-           WordPairs.covers(phrase.terms[0].folded, phrase.terms[1].folded) {
-            // A segment of pairs lacking this one has no plan where the words stand together.
-            guard let info = context.segment.info(WordPairs.key(phrase.terms[0].folded, phrase.terms[1].folded)) else {
-                return nil
+        if phrase.terms.count == 2 {
+            switch context.segment.wordPairList(phrase.terms[0].folded, phrase.terms[1].folded) {
+            case let .listed(info): return try WordPairIterator(phrase: phrase, pair: info, idf: idf, context: context)
+            case .absent: return nil
+            case .notKept: break
             }
-            return try WordPairIterator(phrase: phrase, pair: info, idf: idf, context: context)
         }
         return try PhraseIterator(phrase: phrase, idf: idf, context: context)
     }
