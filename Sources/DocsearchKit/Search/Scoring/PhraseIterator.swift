@@ -8,8 +8,7 @@ final class PhraseIterator: ClauseIterator, PhraseScoring {
     /// phrase, and they are far shorter than the words' lists.
     private let pairCursors: UnsafeMutableBufferPointer<PostingsCursor>
     private let context: SegmentContext
-    private let norms: FieldNorms
-    private let idf: Double
+    private let weights: PhraseWeights
     private var started = false
     private var occurrences = 0
     /// The words' positions in the current plan, in storage of its own
@@ -22,10 +21,7 @@ final class PhraseIterator: ClauseIterator, PhraseScoring {
     private let readOrder: UnsafeMutableBufferPointer<Int>
     /// Storage of the cursors that decode whole blocks; freed with the iterator.
     private var buffers: [PostingsBlockBuffer] = []
-    /// What the phrase's per-plan scores in this segment depend on
-    /// (`TermScoreCache`): its folded words, idf and BM25; a phrase is
-    /// scored in the body alone, so the weights of the title and of
-    /// folded-only matches are left out (0).
+    /// What the phrase's per-plan scores in this segment depend on (`PhraseWeights.scoreKey`).
     let scoreKey: TermScoreCache.Key
 
     /// Nil when the segment lacks a word of the phrase, or one of its pairs
@@ -66,11 +62,9 @@ final class PhraseIterator: ClauseIterator, PhraseScoring {
         readOrder = .allocate(capacity: cursors.count)
         _ = readOrder.initialize(from: 0..<cursors.count)
         self.context = context
-        norms = context.norms
-        self.idf = idf
-        scoreKey = TermScoreCache.Key(segment: context.segment.name, clause: .phrase(folded: phrase.terms.map(\.folded)),
-                                      idf: idf, titleWeight: 0, foldedOnlyWeight: 0, bm25: context.bm25)
-        super.init(upperBound: idf * (context.bm25.k1 + 1), cost: cost)
+        weights = PhraseWeights(idf: idf, context: context)
+        scoreKey = weights.scoreKey(of: phrase)
+        super.init(upperBound: weights.upperBound, cost: cost)
     }
 
     // A cursor holds no references: its storage needs no deinitialising.
@@ -118,7 +112,7 @@ final class PhraseIterator: ClauseIterator, PhraseScoring {
                 var most = UInt32.max
                 for c in cursors { most = min(most, c.tf) }
                 for p in pairCursors { most = min(most, p.tf) }
-                if try bound(occurrences: most, doc: candidate) <= scoreFloor {
+                if try weights.score(occurrences: most, plan: Int(candidate)) <= scoreFloor {
                     skippedUnmatched = true
                     candidate += 1
                     continue
@@ -248,7 +242,7 @@ final class PhraseIterator: ClauseIterator, PhraseScoring {
         }
     }
 
-    override func score() throws -> Double { try bound(occurrences: UInt32(occurrences), doc: doc) }
+    override func score() throws -> Double { try weights.score(occurrences: UInt32(occurrences), plan: Int(doc)) }
 
     /// The phrase's score in every plan holding it (`TermScores.absent`
     /// elsewhere), one plan at a time, for an iterator not yet advanced.
@@ -262,10 +256,38 @@ final class PhraseIterator: ClauseIterator, PhraseScoring {
         }
         return scores
     }
+}
 
-    /// The score of a plan where the phrase stands `occurrences` times.
-    private func bound(occurrences: UInt32, doc: UInt32) throws -> Double {
-        let d = Int(doc)
+/// What a quoted phrase's score in a plan depends on besides how often it
+/// stands there: one formula for `PhraseIterator` and `WordPairIterator`,
+/// whose scores must agree to the bit.
+struct PhraseWeights {
+    let idf: Double
+    let context: SegmentContext
+    /// The segment's norms (a phrase is scored in the body alone).
+    let norms: FieldNorms
+
+    init(idf: Double, context: SegmentContext) {
+        self.idf = idf
+        self.context = context
+        norms = context.norms
+    }
+
+    /// No plan scores more: BM25's tf stays below k1 + 1.
+    var upperBound: Double { idf * (context.bm25.k1 + 1) }
+
+    /// What the phrase's per-plan scores in this segment depend on
+    /// (`TermScoreCache`): its folded words, idf and BM25; a phrase is
+    /// scored in the body alone, so the weights of the title and of
+    /// folded-only matches are left out (0).
+    func scoreKey(of phrase: Query.Phrase) -> TermScoreCache.Key {
+        TermScoreCache.Key(segment: context.segment.name, clause: .phrase(folded: phrase.terms.map(\.folded)),
+                           idf: idf, titleWeight: 0, foldedOnlyWeight: 0, bm25: context.bm25)
+    }
+
+    /// The score of plan `d`, where the phrase stands `occurrences` times;
+    /// throws for a plan past the segment's last.
+    @inline(__always) func score(occurrences: UInt32, plan d: Int) throws -> Double {
         guard d < context.segment.documentCount else {
             throw StoreError.corrupt(path: context.segment.name, reason: "posting beyond the last plan")
         }

@@ -2,12 +2,11 @@
 /// of the pair (`WordPairs`, `TermField.bodyPair`): the plans where the
 /// folded words stand side by side and how often, which `PhraseIterator`
 /// finds by merging the words' positions. Its scores are PhraseIterator's,
-/// to the bit: the same formula of the same count.
+/// to the bit: the same formula (`PhraseWeights`) of the same count.
 final class WordPairIterator: ClauseIterator, PhraseScoring {
     private var pair: PostingsCursor
     private let context: SegmentContext
-    private let norms: FieldNorms
-    private let idf: Double
+    private let weights: PhraseWeights
     private var started = false
     /// Storage of the cursor when it decodes whole blocks; freed with the iterator.
     private var buffers: [PostingsBlockBuffer] = []
@@ -19,11 +18,9 @@ final class WordPairIterator: ClauseIterator, PhraseScoring {
     private init(phrase: Query.Phrase, pair info: TermInfo, idf: Double, context: SegmentContext) throws {
         pair = try context.segment.cursor(info, positions: false)
         self.context = context
-        norms = context.norms
-        self.idf = idf
-        scoreKey = TermScoreCache.Key(segment: context.segment.name, clause: .phrase(folded: phrase.terms.map(\.folded)),
-                                      idf: idf, titleWeight: 0, foldedOnlyWeight: 0, bm25: context.bm25)
-        super.init(upperBound: idf * (context.bm25.k1 + 1), cost: info.docFreq)
+        weights = PhraseWeights(idf: idf, context: context)
+        scoreKey = weights.scoreKey(of: phrase)
+        super.init(upperBound: weights.upperBound, cost: info.docFreq)
         pair.decodeBlocksIfLong(keepingBufferIn: &buffers)
     }
 
@@ -50,7 +47,7 @@ final class WordPairIterator: ClauseIterator, PhraseScoring {
         return doc
     }
 
-    override func score() throws -> Double { try score(occurrences: pair.tf, plan: Int(doc)) }
+    override func score() throws -> Double { try weights.score(occurrences: pair.tf, plan: Int(doc)) }
 
     override func bound() throws -> Double { try score() }
 
@@ -59,15 +56,7 @@ final class WordPairIterator: ClauseIterator, PhraseScoring {
     override func blockBound(from target: UInt32) throws -> BlockBound? {
         guard let block = try pair.blockImpact(from: target) else { return nil }
         let k1Norm = context.bm25.k1Norm(length: Double(block.minLength), averageLength: context.averageBodyLength)
-        return BlockBound(lastDoc: block.lastDoc, score: min(idf * context.bm25.tf(Double(block.maxTF), k1Norm: k1Norm), upperBound))
-    }
-
-    /// PhraseIterator's score of a plan where the phrase stands `occurrences` times.
-    @inline(__always) private func score(occurrences: UInt32, plan d: Int) throws -> Double {
-        guard d < context.segment.documentCount else {
-            throw StoreError.corrupt(path: context.segment.name, reason: "posting beyond the last plan")
-        }
-        return idf * context.bm25.tf(Double(occurrences), k1Norm: norms.body(d))
+        return BlockBound(lastDoc: block.lastDoc, score: min(weights.idf * context.bm25.tf(Double(block.maxTF), k1Norm: k1Norm), upperBound))
     }
 
     /// The phrase's score in every plan holding it (`TermScores.absent`
@@ -78,7 +67,7 @@ final class WordPairIterator: ClauseIterator, PhraseScoring {
         try pair.forEachBlock { docs, tfs, count in
             for i in 0..<count {
                 let d = Int(docs[i])
-                values[d] = try score(occurrences: tfs[i], plan: d)
+                values[d] = try weights.score(occurrences: tfs[i], plan: d)
             }
         }
         return scores
