@@ -19,7 +19,7 @@
 /// plans the benchmarks measure. One in three, not one in five: with the 124
 /// syllables of one article in five, the 20,000 generated plans' index grew
 /// by 7.2 MB (16%) and its build took 6% longer; with these 60, by 3.1 MB
-/// (7%) and 1.9% more instructions, and both list "nhân quyền".
+/// (7%) and 1.4% more instructions, and both list "nhân quyền".
 /// `WordPairsTests` computes the table again from the articles. Changing it
 /// changes what a segment holds: it needs a new segment format
 /// (`SegmentWriter.hasWordPairs`).
