@@ -74,7 +74,7 @@ enum TermAtATime {
                 if let scoresOfClause = kept[i] {
                     add(scoresOfClause, documentCount: n, into: scores, rounds: rounds, round: round)
                 } else {
-                    try clause.accumulate(into: scores, rounds: rounds, round: round, counts: arrays.counts)
+                    try clause.accumulate(into: scores, rounds: rounds, round: round, scratch: arrays.scratch)
                 }
             }
             // A plan lacking a clause gets -infinity, chosen by a mask: as a
@@ -105,7 +105,7 @@ enum TermAtATime {
             if let kept = try keptScores(of: clause, in: cache, documentCount: n, arrays: arrays) {
                 add(kept, documentCount: n, into: scores, held: held, idf: idf, rounds: rounds)
             } else {
-                try clause.accumulate(into: scores, held: held, idf: idf, rounds: rounds, counts: arrays.counts)
+                try clause.accumulate(into: scores, held: held, idf: idf, rounds: rounds, scratch: arrays.scratch)
             }
         }
         for d in 0..<n {
@@ -170,7 +170,7 @@ enum TermAtATime {
     private static func keptScores(of clause: any WholeSegmentScoring, in cache: TermScoreCache?, documentCount n: Int,
                                    arrays: PlanArrays) throws -> TermScores? {
         guard let cache, cache.keeps(plans: clause.cost, documentCount: n) else { return nil }
-        return try cache.scores(for: clause.scoreKey, documentCount: n) { try clause.scoreEveryPlan(counts: arrays.counts) }
+        return try cache.scores(for: clause.scoreKey, documentCount: n) { try clause.scoreEveryPlan(scratch: arrays.scratch) }
     }
 
     /// What a segment's matches are handed to: their plans and scores.
@@ -203,7 +203,7 @@ enum TermAtATime {
 
 /// One segment's per-plan arrays for one search term at a time, zeroed when
 /// first asked for: a search whose clauses are all kept reads no list, and
-/// needs no counts and, every clause required, no rounds (zeroing them was
+/// needs no scratch and, every clause required, no rounds (zeroing them was
 /// two fifths of the bytes the search wrote).
 private final class PlanArrays {
     let documentCount: Int
@@ -211,15 +211,19 @@ private final class PlanArrays {
     /// not initialised.
     let scores: UnsafeMutablePointer<Double>
     private let roundStorage: UnsafeMutablePointer<UInt8>
+    /// The scratch's two counts per plan.
     private let countStorage: UnsafeMutablePointer<UInt32>
+    /// The scratch's title part per plan.
+    private let partStorage: UnsafeMutablePointer<Double>
     private var roundsZeroed = false
-    private var countsZeroed = false
+    private var scratchZeroed = false
 
     init(documentCount n: Int, held: Bool) {
         documentCount = n
         scores = .allocate(capacity: held ? 2 * n : n)
         roundStorage = .allocate(capacity: n)
-        countStorage = .allocate(capacity: 3 * n)
+        countStorage = .allocate(capacity: 2 * n)
+        partStorage = .allocate(capacity: n)
     }
 
     // Plain numbers: the storage needs no deinitialising.
@@ -227,6 +231,7 @@ private final class PlanArrays {
         scores.deallocate()
         roundStorage.deallocate()
         countStorage.deallocate()
+        partStorage.deallocate()
     }
 
     /// One round per plan, zeroed.
@@ -238,19 +243,33 @@ private final class PlanArrays {
         return roundStorage
     }
 
-    /// Three counts per plan (`TermIterator.accumulate`), zeroed; they stay
-    /// zeroed between uses.
-    var counts: UnsafeMutablePointer<UInt32> {
-        if !countsZeroed {
-            countStorage.initialize(repeating: 0, count: 3 * documentCount)
-            countsZeroed = true
+    /// What a word read term at a time writes (`TermIterator.accumulate`),
+    /// zeroed; it stays zeroed between uses.
+    var scratch: WordScratch {
+        if !scratchZeroed {
+            countStorage.initialize(repeating: 0, count: 2 * documentCount)
+            partStorage.initialize(repeating: 0, count: documentCount)
+            scratchZeroed = true
         }
-        return countStorage
+        return WordScratch(exactCounts: countStorage, titleExactCounts: countStorage + documentCount,
+                           titleParts: partStorage)
     }
 
-    /// Room for every plan's number, for `gather`, in the counts' storage:
-    /// the last use of it.
+    /// Room for every plan's number, for `gather`, in the scratch's counts:
+    /// the last use of them.
     var docs: UnsafeMutablePointer<UInt32> { countStorage }
+}
+
+/// Per-plan arrays of one segment that a word read term at a time writes on
+/// its way to its scores (`TermIterator.accumulate`), each of the segment's
+/// plan count: zeroed when given, and left zeroed.
+struct WordScratch {
+    /// The body's count of the word's exact form in each plan.
+    let exactCounts: UnsafeMutablePointer<UInt32>
+    /// The title's count of the word's exact form in each plan.
+    let titleExactCounts: UnsafeMutablePointer<UInt32>
+    /// The title's part of the word's score in each plan (`WordWeights.titlePart`).
+    let titleParts: UnsafeMutablePointer<Double>
 }
 
 /// A clause term at a time scores over a whole segment, and whose per-plan
@@ -260,16 +279,15 @@ protocol WholeSegmentScoring: ClauseIterator {
     var scoreKey: TermScoreCache.Key { get }
     /// The clause's score in every plan of the segment that holds it
     /// (`TermScores.absent` elsewhere), for an iterator not yet advanced.
-    /// `counts` holds three zeroed arrays of the segment's plan count, and
-    /// is left zeroed unless it throws.
-    func scoreEveryPlan(counts: UnsafeMutablePointer<UInt32>) throws -> TermScores
+    /// `scratch` is zeroed, and is left zeroed unless it throws.
+    func scoreEveryPlan(scratch: WordScratch) throws -> TermScores
     /// Every clause required: as `TermAtATime.add(_:documentCount:into:rounds:round:)`,
-    /// for an iterator not yet advanced; `counts` as above.
+    /// for an iterator not yet advanced; `scratch` as above.
     func accumulate(into scores: UnsafeMutablePointer<Double>, rounds: UnsafeMutablePointer<UInt8>, round: UInt8,
-                    counts: UnsafeMutablePointer<UInt32>) throws
+                    scratch: WordScratch) throws
     /// Any clause will do: as `TermAtATime.add(_:documentCount:into:held:idf:rounds:)`.
     func accumulate(into scores: UnsafeMutablePointer<Double>, held: UnsafeMutablePointer<Double>, idf: Double,
-                    rounds: UnsafeMutablePointer<UInt8>, counts: UnsafeMutablePointer<UInt32>) throws
+                    rounds: UnsafeMutablePointer<UInt8>, scratch: WordScratch) throws
 }
 
 extension TermIterator: WholeSegmentScoring {}
@@ -286,15 +304,15 @@ protocol PhraseScoring: WholeSegmentScoring {
 }
 
 extension PhraseScoring {
-    func scoreEveryPlan(counts _: UnsafeMutablePointer<UInt32>) throws -> TermScores { try scoreEveryPlan() }
+    func scoreEveryPlan(scratch _: WordScratch) throws -> TermScores { try scoreEveryPlan() }
 
     func accumulate(into scores: UnsafeMutablePointer<Double>, rounds: UnsafeMutablePointer<UInt8>, round: UInt8,
-                    counts _: UnsafeMutablePointer<UInt32>) throws {
+                    scratch _: WordScratch) throws {
         TermAtATime.add(try scoreEveryPlan(), documentCount: segmentDocumentCount, into: scores, rounds: rounds, round: round)
     }
 
     func accumulate(into scores: UnsafeMutablePointer<Double>, held: UnsafeMutablePointer<Double>, idf: Double,
-                    rounds: UnsafeMutablePointer<UInt8>, counts _: UnsafeMutablePointer<UInt32>) throws {
+                    rounds: UnsafeMutablePointer<UInt8>, scratch _: WordScratch) throws {
         TermAtATime.add(try scoreEveryPlan(), documentCount: segmentDocumentCount, into: scores, held: held, idf: idf,
                         rounds: rounds)
     }
