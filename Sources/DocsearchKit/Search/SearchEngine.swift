@@ -409,6 +409,7 @@ public final class SearchEngine: @unchecked Sendable {
         let byTitleGap = its.indices.filter { hasSparse[$0] && bounds[$0] > dense[$0] }
             .sorted { bounds[$0] - dense[$0] > bounds[$1] - dense[$1] }
         var tight = [Double](repeating: 0, count: its.count)
+        var clauseScores = [Double](repeating: 0, count: its.count)
         // Where each clause stands, kept beside it to spare the loops a call.
         var docs = [UInt32](repeating: 0, count: its.count)
         for i in its.indices { docs[i] = try its[i].advance(to: 0) }
@@ -486,18 +487,33 @@ public final class SearchEngine: @unchecked Sendable {
             } else {
                 for j in 0..<e { tight[j] = bounds[j] }
             }
-            var score = 0.0, held = 0.0
-            for i in e..<its.count where docs[i] == d { score += try its[i].score(); held += idfs[i] }
+            // Each clause's score is kept, and they are summed at the end in
+            // the clauses' order, whichever θ set aside: a plan's score is the
+            // same to the bit however the search came to it (on one thread or
+            // several, term at a time or not).
+            var partial = 0.0
+            for i in e..<its.count where docs[i] == d {
+                clauseScores[i] = try its[i].score()
+                partial += clauseScores[i]
+            }
             var complete = true
             var remaining = 0.0
             for j in 0..<e { remaining += tight[j] }
             for j in stride(from: e - 1, through: 0, by: -1) {
-                if score + remaining <= theta { complete = false; break }
+                if partial + remaining <= theta { complete = false; break }
                 remaining -= tight[j]
                 if docs[j] < d { docs[j] = try its[j].advance(to: d) }
-                if docs[j] == d { score += try its[j].score(); held += idfs[j] }
+                if docs[j] == d {
+                    clauseScores[j] = try its[j].score()
+                    partial += clauseScores[j]
+                }
             }
             if complete {
+                var score = 0.0, held = 0.0
+                for i in its.indices where docs[i] == d {
+                    score += clauseScores[i]
+                    held += idfs[i]
+                }
                 let coverage = shouldIDF > 0 ? held / shouldIDF : 1
                 try accept(d, score * coverage)
             }
