@@ -7,7 +7,7 @@ import Foundation
 struct LatencyBenchmark {
     static let usage = """
     docsearch-bench latency --index DIR [--queries FILE] [--runs N] [--warmup N] [--facets] [--word-scores]
-                            [--repeat N] [--total-limit N] [--time-budget S]
+                            [--repeat N] [--total-limit N] [--time-budget S] [--threads N]
       --index DIR    an index built by `docsearch index` (e.g. /tmp/bench-speed/index after `speed --keep`)
       --queries      query mix (default ../shared/tools/peers/queries-plans.txt)
       --facets       also count facets over all matches, as the web page does
@@ -18,9 +18,11 @@ struct LatencyBenchmark {
                      (default: the engine's, 1,000)
       --time-budget S  stop a query after S seconds with the best plans found (default: the
                      engine's, 0.08); raise it to count work under valgrind, which runs 50 times slower
+      --threads N    threads a costly search runs on (default: the engine's, one per core); 1 under
+                     callgrind, which counts only the calling thread's work inside a toggled function
     """
     static let valued: Set<String> = ["--index", "--queries", "--runs", "--warmup", "--repeat", "--total-limit",
-                                      "--time-budget", BenchPaths.sharedOption,
+                                      "--time-budget", "--threads", BenchPaths.sharedOption,
                                       BenchPaths.binaryOption]
     static let switches: Set<String> = ["--facets", "--word-scores"]
 
@@ -33,6 +35,7 @@ struct LatencyBenchmark {
     let wordScores: Bool
     let totalLimit: Int?
     let timeBudget: Double?
+    let threads: Int?
 
     init(_ args: BenchArguments) throws {
         guard let index = args.value("--index") else { throw BenchError.usage(Self.usage) }
@@ -51,6 +54,7 @@ struct LatencyBenchmark {
             guard let s = Double(text), s > 0 else { throw BenchArguments.Failure.badSeconds(option: "--time-budget", value: text) }
             return s
         }
+        threads = try args.value("--threads").map { _ in try args.int("--threads", default: 1) }
     }
 
     func run() throws {
@@ -59,12 +63,14 @@ struct LatencyBenchmark {
         if let totalLimit { engine.totalLimit = totalLimit }
         if let timeBudget { engine.timeBudget = timeBudget }
         if wordScores { engine.termScores = TermScoreCache() }
+        if let threads { engine.searchThreads = threads }
         // The server numbers the facet values before its first search; so does this.
         if facets { _ = try engine.snapshot.facetOrdinals() }
         print("index: \(index): \(engine.snapshot.statisticsDocumentCount) plans; \(queries.count) queries, "
               + "\(warmup) warm-up + \(runs) timed runs each\(facets ? ", with facets" : "")"
               + "\(wordScores ? ", common words', phrases' and pairs' scores kept" : ""), "
-              + "matches counted exactly up to \(engine.totalLimit)")
+              + "matches counted exactly up to \(engine.totalLimit), costly searches on \(engine.searchThreads) "
+              + "thread\(engine.searchThreads == 1 ? "" : "s")")
         var latency = QueryLatency()
         for _ in 0..<repeats {
             latency = try QueryLatency.measure(engine: engine, queries: queries, warmup: warmup, runs: runs, facets: facets)

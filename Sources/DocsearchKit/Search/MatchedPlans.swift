@@ -12,12 +12,17 @@ struct MatchedPlans {
         perSegment = Array(repeating: [], count: segmentCount)
     }
 
-    /// Room for every plan of each segment (`documentCounts[s]` in segment s).
-    init(reservingFor documentCounts: [Int]) {
-        perSegment = documentCounts.map { n in
-            var docs: [UInt32] = []
-            docs.reserveCapacity(n)
-            return docs
+    /// Room for `n` plans in segment s.
+    mutating func reserve(_ n: Int, forSegment s: Int) {
+        perSegment[s].reserveCapacity(n)
+    }
+
+    /// Adds the plans `other` holds in segments this holds none of: those
+    /// another thread of a search visited.
+    mutating func absorb(_ other: MatchedPlans) {
+        for (s, docs) in other.perSegment.enumerated() where !docs.isEmpty {
+            precondition(perSegment[s].isEmpty, "segment \(s) visited twice")
+            perSegment[s] = docs
         }
     }
 

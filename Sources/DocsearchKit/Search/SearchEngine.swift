@@ -49,6 +49,14 @@ public final class SearchEngine: @unchecked Sendable {
     /// pass's pairs, kept across searches (`TermScoreCache`): the server's
     /// engines have one; nil, every search reads every list.
     public var termScores: TermScoreCache?
+    /// Threads a costly search runs on: each takes the next segment no
+    /// thread has taken into a top k of its own, and the tops are merged
+    /// (`parallelPostings`). 1: the calling thread alone.
+    public var searchThreads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// A search runs on `searchThreads` threads when its clauses' lists hold
+    /// at least this many plans together (their document frequencies): below
+    /// it, waking a thread costs about what it would spare.
+    public var parallelPostings = 16_384
 
     private let parser = QueryParser()
     /// Each segment's field norms, worked out by the first search that
@@ -118,14 +126,20 @@ public final class SearchEngine: @unchecked Sendable {
 
     private func run(_ query: Query, request: SearchRequest) throws -> SearchResults {
         let n = max(snapshot.statisticsDocumentCount, 1)
+        /// The plans the clauses' lists hold together: what the search will read, about.
+        var postings = 0
         func idf(_ folded: String) -> Double {
-            bm25.idf(documentFrequency: snapshot.documentFrequency(TermField.bodyFolded.key(folded)), documentCount: n)
+            let df = snapshot.documentFrequency(TermField.bodyFolded.key(folded))
+            postings += df
+            return bm25.idf(documentFrequency: df, documentCount: n)
         }
         var clauses: [Clause] = []
         for r in query.references {
             let keys = r.keys.map { k -> (key: [UInt8], weight: Double) in
                 let key = k.field.key(k.value)
-                let w = bm25.idf(documentFrequency: snapshot.documentFrequency(key), documentCount: n)
+                let df = snapshot.documentFrequency(key)
+                postings += df
+                let w = bm25.idf(documentFrequency: df, documentCount: n)
                 return (key, referenceWeight * k.boost * max(w, 0.5))
             }
             clauses.append(.reference(r, keys: keys))
@@ -143,12 +157,13 @@ public final class SearchEngine: @unchecked Sendable {
         let window = wantProximity ? max(k, Self.proximityWindow) : k
 
         let exhaustive = request.wantFacets || request.exactTotal
+        let threads = postings >= parallelPostings ? min(searchThreads, snapshot.segments.count) : 1
         var pass = try evaluate(clauses, requireAll: allWords, filters: filters, keep: window,
-                                exhaustive: exhaustive, collect: request.wantFacets)
+                                exhaustive: exhaustive, collect: request.wantFacets, threads: threads)
         var relaxed = false
         if pass.total == 0 && allWords && shouldCount > 1 {
             pass = try evaluate(clauses, requireAll: false, filters: filters, keep: window, exhaustive: exhaustive,
-                                collect: request.wantFacets)
+                                collect: request.wantFacets, threads: threads)
             relaxed = pass.total > 0
         }
         var ranked = pass.heap.sorted()
@@ -171,41 +186,101 @@ public final class SearchEngine: @unchecked Sendable {
         var heap: TopKHeap
         var total = 0
         var exact = true
-        var matches = MatchedPlans(segmentCount: 0)
+        var matches: MatchedPlans
+
+        init(keep: Int, segmentCount: Int) {
+            heap = TopKHeap(k: keep)
+            matches = MatchedPlans(segmentCount: segmentCount)
+        }
+
+        /// Adds what another thread's pass over other segments found.
+        mutating func absorb(_ other: Pass) {
+            total += other.total
+            exact = exact && other.exact
+            for e in other.heap.entries { heap.push(e) }
+            matches.absorb(other.matches)
+        }
     }
 
-    /// One pass over every segment. With `requireAll`, every word is required;
-    /// else any word will do. Unless `exhaustive`, MaxScore and block-max skip
-    /// plans that cannot enter the top `keep`. With `collect`, every match is
-    /// kept in `matches` (for the facets).
     private struct OutOfTime: Error {}
 
+    /// One pass over every segment, on `threads` threads. With `requireAll`,
+    /// every word is required; else any word will do. Unless `exhaustive`,
+    /// MaxScore and block-max skip plans that cannot enter the top `keep`.
+    /// With `collect`, every match is kept in `matches` (for the facets).
+    ///
+    /// On several threads, each takes the next segment not yet taken, so its
+    /// own are in increasing order, and skips what cannot enter its own top
+    /// `keep`, whose k-th score is never above the one a single pass would
+    /// have at that plan (it holds fewer plans, all of them earlier): it skips
+    /// nothing the single pass would keep, and ties go to the earlier plan
+    /// as there. The tops merged are the single pass's, plan for plan; the
+    /// totals past counting (lower bounds) may be higher.
     private func evaluate(_ clauses: [Clause], requireAll: Bool, filters: FilterSet, keep: Int,
-                          exhaustive: Bool, collect: Bool) throws -> Pass {
-        var pass = Pass(heap: TopKHeap(k: keep))
-        if collect { pass.matches = MatchedPlans(reservingFor: snapshot.segments.map(\.documentCount)) }
+                          exhaustive: Bool, collect: Bool, threads: Int) throws -> Pass {
+        let segmentCount = snapshot.segments.count
         // A budget of a day or more (or infinity) is none.
         let now = DispatchTime.now().uptimeNanoseconds
         let deadline = timeBudget >= 86_400 ? UInt64.max : now + UInt64(max(0, timeBudget) * 1e9)
-        var visited = 0
-        func clock() throws { if DispatchTime.now().uptimeNanoseconds > deadline { throw OutOfTime() } }
-        do {
-            try evaluateSegments(clauses, requireAll: requireAll, filters: filters, exhaustive: exhaustive, collect: collect,
-                                 pass: &pass, clock: clock) {
-                visited += 1
-                if visited & 1023 == 0 { try clock() }
+        /// One thread's pass over the segments `next` hands it.
+        func onePass(taking next: () -> Int?) throws -> Pass {
+            var pass = Pass(keep: keep, segmentCount: segmentCount)
+            var visited = 0
+            func clock() throws { if DispatchTime.now().uptimeNanoseconds > deadline { throw OutOfTime() } }
+            do {
+                try evaluateSegments(clauses, requireAll: requireAll, filters: filters, exhaustive: exhaustive,
+                                     collect: collect, taking: next, pass: &pass, clock: clock) {
+                    visited += 1
+                    if visited & 1023 == 0 { try clock() }
+                }
+            } catch is OutOfTime {
+                pass.exact = false
             }
-        } catch is OutOfTime {
-            pass.exact = false
+            return pass
         }
-        return pass
+        guard threads > 1 else {
+            var s = 0
+            return try onePass {
+                guard s < segmentCount else { return nil }
+                defer { s += 1 }
+                return s
+            }
+        }
+        let work = WorkQueue(count: segmentCount)
+        let passes = ThreadPasses(count: threads)
+        DispatchQueue.concurrentPerform(iterations: threads) { t in
+            do { passes.set(t, try onePass(taking: work.take)) } catch { work.fail(error) }
+        }
+        if let failure = work.failure { throw failure }
+        return passes.merged(into: Pass(keep: keep, segmentCount: segmentCount))
     }
 
+    /// What each thread of `evaluate` found, set from any thread.
+    private final class ThreadPasses: @unchecked Sendable {
+        private let lock = NSLock()
+        private var passes: [Pass?]
+
+        init(count: Int) { passes = Array(repeating: nil, count: count) }
+
+        func set(_ t: Int, _ pass: Pass) { lock.lock(); passes[t] = pass; lock.unlock() }
+
+        /// `into` with every thread's pass absorbed.
+        func merged(into pass: Pass) -> Pass {
+            lock.lock(); defer { lock.unlock() }
+            var merged = pass
+            for p in passes { if let p { merged.absorb(p) } }
+            return merged
+        }
+    }
+
+    /// The segments `next` hands out, in increasing order, into `pass`.
     private func evaluateSegments(_ clauses: [Clause], requireAll: Bool, filters: FilterSet, exhaustive: Bool,
-                                  collect: Bool, pass: inout Pass, clock: () throws -> Void,
+                                  collect: Bool, taking next: () -> Int?, pass: inout Pass, clock: () throws -> Void,
                                   tick: () throws -> Void) throws {
         let shouldIDF = clauses.filter { $0.occur == .should }.reduce(0) { $0 + $1.idf }
-        for (s, segment) in snapshot.segments.enumerated() {
+        while let s = next() {
+            let segment = snapshot.segments[s]
+            if collect { pass.matches.reserve(segment.documentCount, forSegment: s) }
             let context = context(ofSegment: s)
             var required: [ClauseIterator] = [], optional: [(ClauseIterator, Double)] = [], prohibited: [ClauseIterator] = []
             var missingRequired = false
