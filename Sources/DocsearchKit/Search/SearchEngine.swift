@@ -167,7 +167,7 @@ public final class SearchEngine: @unchecked Sendable {
             relaxed = pass.total > 0
         }
         var ranked = pass.heap.sorted()
-        if wantProximity { ranked = try rerankByProximity(ranked, query: query) }
+        if wantProximity { ranked = try rerankByProximity(ranked, query: query, threads: threads) }
 
         var hits: [SearchResults.Hit] = []
         for e in ranked.prefix(k).dropFirst(request.offset) {
@@ -619,74 +619,105 @@ public final class SearchEngine: @unchecked Sendable {
     /// which the smaller of the two idfs (used before) hid. (Pairs in the
     /// title counted again at the title's weight ranked worse on ALQAC: the
     /// law's name, in every article's title, outweighed the heading.)
-    private func rerankByProximity(_ ranked: [TopKHeap.Entry], query: Query) throws -> [TopKHeap.Entry] {
+    ///
+    /// Each segment's plans are read apart from the others', on up to
+    /// `threads` threads (a seventh of a common-word search, callgrind).
+    private func rerankByProximity(_ ranked: [TopKHeap.Entry], query: Query, threads: Int) throws -> [TopKHeap.Entry] {
         let words = query.terms.filter { $0.occur != .mustNot }
         guard words.count >= 2, !ranked.isEmpty else { return ranked }
         let n = max(snapshot.statisticsDocumentCount, 1)
         let idfs = words.map {
             bm25.idf(documentFrequency: snapshot.documentFrequency(TermField.bodyFolded.key($0.folded)), documentCount: n)
         }
-        var positions = [[UInt32]](repeating: [], count: words.count)
-        // The plans are visited in index order, so each word's cursor only
-        // moves forward within a segment.
+        // The plans in index order, so each word's cursor only moves forward,
+        // cut where the segment changes.
         let order = ranked.indices.sorted { (ranked[$0].segment, ranked[$0].doc) < (ranked[$1].segment, ranked[$1].doc) }
-        var cursors: [PostingsCursor?] = []
-        var buffers: [PostingsBlockBuffer] = []
-        var pairs: [PairSource] = []
-        var cursorSegment = -1
-        var out = ranked
-        for i in order {
-            let e = ranked[i]
-            let segment = snapshot.segments[e.segment]
-            if e.segment != cursorSegment {
-                cursorSegment = e.segment
-                buffers.removeAll()
-                pairs = try (0..<(words.count - 1)).map { j in
-                    let source = try pairSource(words[j], words[j + 1], idf: idfs[j] + idfs[j + 1], segment: e.segment)
-                    // A long list decoded a block at a time: walked posting by
-                    // posting, its advances were a tenth of a search (callgrind).
-                    guard case var .listed(cursor) = source else { return source }
-                    cursor.decodeBlocksIfLong(keepingBufferIn: &buffers)
-                    return .listed(cursor)
-                }
-                cursors = try words.indices.map { j in
-                    // A word whose pairs are both kept or listed (or cannot stand) is not read.
-                    let read = (j > 0 && pairs[j - 1].readsPositions) || (j < pairs.count && pairs[j].readsPositions)
-                    guard read, let info = segment.info(TermField.bodyFolded.key(words[j].folded)) else { return nil }
-                    var cursor = try segment.cursor(info, positions: true)
-                    cursor.decodeBlocksIfLong(keepingBufferIn: &buffers)
-                    return cursor
+        var runs: [ArraySlice<Int>] = []
+        var start = 0
+        for k in order.indices.dropFirst() where ranked[order[k]].segment != ranked[order[k - 1]].segment {
+            runs.append(order[start..<k])
+            start = k
+        }
+        runs.append(order[start...])
+        var bonuses = [Double](repeating: 0, count: ranked.count)
+        try bonuses.withUnsafeMutableBufferPointer { bonuses in
+            let workers = min(max(1, threads), runs.count)
+            guard workers > 1 else {
+                for run in runs { try proximityBonuses(run, of: ranked, words: words, idfs: idfs, into: bonuses) }
+                return
+            }
+            let work = WorkQueue(count: runs.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let r = work.take() {
+                    do {
+                        try proximityBonuses(runs[r], of: ranked, words: words, idfs: idfs, into: bonuses)
+                    } catch {
+                        work.fail(error)
+                    }
                 }
             }
+            if let failure = work.failure { throw failure }
+        }
+        var out = ranked
+        for i in out.indices { out[i].score += proximityWeight * bonuses[i] }
+        return out.sorted(by: TopKHeap.better)
+    }
+
+    /// The proximity pass's bonus of `ranked[i]`, in `bonuses[i]`, for each i
+    /// of `run`: plans of one segment in index order.
+    private func proximityBonuses(_ run: ArraySlice<Int>, of ranked: [TopKHeap.Entry], words: [Query.Term],
+                                  idfs: [Double], into bonuses: UnsafeMutableBufferPointer<Double>) throws {
+        guard let first = run.first else { return }
+        let s = ranked[first].segment
+        let segment = snapshot.segments[s]
+        var buffers: [PostingsBlockBuffer] = []
+        var pairs: [PairSource] = try (0..<(words.count - 1)).map { j in
+            let source = try pairSource(words[j], words[j + 1], idf: idfs[j] + idfs[j + 1], segment: s)
+            // A long list decoded a block at a time: walked posting by
+            // posting, its advances were a tenth of a search (callgrind).
+            guard case var .listed(cursor) = source else { return source }
+            cursor.decodeBlocksIfLong(keepingBufferIn: &buffers)
+            return .listed(cursor)
+        }
+        var cursors: [PostingsCursor?] = try words.indices.map { j in
+            // A word whose pairs are both kept or listed (or cannot stand) is not read.
+            let read = (j > 0 && pairs[j - 1].readsPositions) || (j < pairs.count && pairs[j].readsPositions)
+            guard read, let info = segment.info(TermField.bodyFolded.key(words[j].folded)) else { return nil }
+            var cursor = try segment.cursor(info, positions: true)
+            cursor.decodeBlocksIfLong(keepingBufferIn: &buffers)
+            return cursor
+        }
+        var positions = [[UInt32]](repeating: [], count: words.count)
+        for i in run {
+            let doc = UInt32(ranked[i].doc)
             for j in words.indices {
                 positions[j].removeAll(keepingCapacity: true)
                 guard var c = cursors[j] else { continue }
-                if try c.advance(to: UInt32(e.doc)), c.doc == UInt32(e.doc) { try c.positions(into: &positions[j]) }
+                if try c.advance(to: doc), c.doc == doc { try c.positions(into: &positions[j]) }
                 cursors[j] = c
             }
             var bonus = 0.0
             for j in 0..<(words.count - 1) {
                 if case let .kept(scores) = pairs[j] {
                     // The pair's score as a phrase: the same product, bit for bit.
-                    let score = scores.values[e.doc]
+                    let score = scores.values[Int(doc)]
                     if score >= 0 { bonus += score }
                     continue
                 }
                 let adjacent: Int
                 if case var .listed(cursor) = pairs[j] {
-                    let doc = UInt32(e.doc)
                     adjacent = try cursor.advance(to: doc) && cursor.doc == doc ? Int(cursor.tf) : 0
                     pairs[j] = .listed(cursor)
                 } else {
                     adjacent = Self.adjacentCount(positions[j], positions[j + 1])
                 }
                 guard adjacent > 0 else { continue }
-                bonus += (idfs[j] + idfs[j + 1]) * bm25.tf(Double(adjacent), length: Double(segment.bodyLength(e.doc)),
+                bonus += (idfs[j] + idfs[j + 1]) * bm25.tf(Double(adjacent), length: Double(segment.bodyLength(Int(doc))),
                                                            averageLength: snapshot.averageBodyLength)
             }
-            out[i].score += proximityWeight * bonus
+            bonuses[i] = bonus
         }
-        return out.sorted(by: TopKHeap.better)
+        withExtendedLifetime(buffers) {}
     }
 
     /// Where the proximity pass finds how often a pair of query words stand
