@@ -8,6 +8,7 @@ struct LatencyBenchmark {
     static let usage = """
     docsearch-bench latency --index DIR [--queries FILE] [--runs N] [--warmup N] [--facets] [--word-scores]
                             [--repeat N] [--total-limit N] [--time-budget S] [--threads N]
+                            [--parallel-postings N]
       --index DIR    an index built by `docsearch index` (e.g. /tmp/bench-speed/index after `speed --keep`)
       --queries      query mix (default ../shared/tools/peers/queries-plans.txt)
       --facets       also count facets over all matches, as the web page does
@@ -20,9 +21,11 @@ struct LatencyBenchmark {
                      engine's, 0.08); raise it to count work under valgrind, which runs 50 times slower
       --threads N    threads a costly search runs on (default: the engine's, one per core); 1 under
                      callgrind, which counts only the calling thread's work inside a toggled function
+      --parallel-postings N  run a search on those threads when its lists hold at least N plans
+                     together (default: the engine's, 16,384)
     """
     static let valued: Set<String> = ["--index", "--queries", "--runs", "--warmup", "--repeat", "--total-limit",
-                                      "--time-budget", "--threads", BenchPaths.sharedOption,
+                                      "--time-budget", "--threads", "--parallel-postings", BenchPaths.sharedOption,
                                       BenchPaths.binaryOption]
     static let switches: Set<String> = ["--facets", "--word-scores"]
 
@@ -36,6 +39,7 @@ struct LatencyBenchmark {
     let totalLimit: Int?
     let timeBudget: Double?
     let threads: Int?
+    let parallelPostings: Int?
 
     init(_ args: BenchArguments) throws {
         guard let index = args.value("--index") else { throw BenchError.usage(Self.usage) }
@@ -55,6 +59,7 @@ struct LatencyBenchmark {
             return s
         }
         threads = try args.value("--threads").map { _ in try args.int("--threads", default: 1) }
+        parallelPostings = try args.value("--parallel-postings").map { _ in try args.int("--parallel-postings", default: 1) }
     }
 
     func run() throws {
@@ -64,6 +69,7 @@ struct LatencyBenchmark {
         if let timeBudget { engine.timeBudget = timeBudget }
         if wordScores { engine.termScores = TermScoreCache() }
         if let threads { engine.searchThreads = threads }
+        if let parallelPostings { engine.parallelPostings = parallelPostings }
         // The server numbers the facet values before its first search; so does this.
         if facets { _ = try engine.snapshot.facetOrdinals() }
         print("index: \(index): \(engine.snapshot.statisticsDocumentCount) plans; \(queries.count) queries, "
