@@ -51,7 +51,9 @@ public final class SearchEngine: @unchecked Sendable {
     public var termScores: TermScoreCache?
     /// Threads a costly search runs on: each takes the next segment no
     /// thread has taken into a top k of its own, and the tops are merged
-    /// (`parallelPostings`). 1: the calling thread alone.
+    /// (`parallelPostings`). 1: the calling thread alone. Searches under way
+    /// on the same engine take one each first: a search uses the cores the
+    /// others leave idle.
     public var searchThreads = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// A search runs on `searchThreads` threads when its clauses' lists hold
     /// at least this many plans together (their document frequencies): below
@@ -59,6 +61,8 @@ public final class SearchEngine: @unchecked Sendable {
     public var parallelPostings = 16_384
 
     private let parser = QueryParser()
+    /// Searches under way on this engine (the server's workers share one).
+    private let underWay = SearchesUnderWay()
     /// Each segment's field norms, worked out by the first search that
     /// scores there and kept while `bm25` stays as it was.
     private let fieldNorms: [NormsSlot]
@@ -117,14 +121,18 @@ public final class SearchEngine: @unchecked Sendable {
     }
 
     public func search(_ query: Query, request: SearchRequest) throws -> SearchResults {
+        let others = underWay.enter()
+        defer { underWay.leave() }
         do {
-            return try run(query, request: request)
+            return try run(query, request: request, idleThreads: searchThreads - others)
         } catch let e as StoreError {
             throw IndexError.corrupt(directory: snapshot.directory, cause: e)
         }
     }
 
-    private func run(_ query: Query, request: SearchRequest) throws -> SearchResults {
+    /// `idleThreads`: the threads of `searchThreads` that other searches
+    /// under way leave to this one.
+    private func run(_ query: Query, request: SearchRequest, idleThreads: Int) throws -> SearchResults {
         let n = max(snapshot.statisticsDocumentCount, 1)
         /// The plans the clauses' lists hold together: what the search will read, about.
         var postings = 0
@@ -157,7 +165,7 @@ public final class SearchEngine: @unchecked Sendable {
         let window = wantProximity ? max(k, Self.proximityWindow) : k
 
         let exhaustive = request.wantFacets || request.exactTotal
-        let threads = postings >= parallelPostings ? min(searchThreads, snapshot.segments.count) : 1
+        let threads = postings >= parallelPostings ? max(1, min(idleThreads, snapshot.segments.count)) : 1
         var pass = try evaluate(clauses, requireAll: allWords, filters: filters, keep: window,
                                 exhaustive: exhaustive, collect: request.wantFacets, threads: threads)
         var relaxed = false
@@ -253,6 +261,21 @@ public final class SearchEngine: @unchecked Sendable {
         }
         if let failure = work.failure { throw failure }
         return passes.merged(into: Pass(keep: keep, segmentCount: segmentCount))
+    }
+
+    /// How many searches are under way on an engine, from any thread.
+    private final class SearchesUnderWay: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+
+        /// Counts one more; returns how many others were under way.
+        func enter() -> Int {
+            lock.lock(); defer { lock.unlock() }
+            count += 1
+            return count - 1
+        }
+
+        func leave() { lock.lock(); count -= 1; lock.unlock() }
     }
 
     /// What each thread of `evaluate` found, set from any thread.
