@@ -227,45 +227,18 @@ public final class IndexWriter {
     static func merge(_ groups: [[IndexManifest.Segment]], readers: [SegmentReader], directory dir: String,
                       workers: Int, name: () -> String) throws -> [IndexManifest.Segment] {
         let names = groups.map { _ in name() }
-        let results = MergeResults(count: groups.count)
-        DispatchQueue.concurrentPerform(iterations: min(workers, groups.count)) { _ in
-            while let g = results.work.take() {
-                do {
-                    var inputs: [SegmentMerger.Input] = []
-                    for s in groups[g] {
-                        let r = try readers.first { $0.name == s.name } ?? SegmentReader(path: dir + "/" + s.name, name: s.name)
-                        inputs.append(SegmentMerger.Input(reader: r, deleted: Set(s.deleted)))
-                    }
-                    let merged = try SegmentMerger.merge(inputs)
-                    try AtomicFile.writeDurably(merged.bytes, to: dir + "/" + names[g])
-                    results.set(g, IndexManifest.Segment(name: names[g], documentCount: merged.documentCount))
-                } catch {
-                    results.work.fail(error)
-                }
+        let merged = NumberedResults<IndexManifest.Segment>(count: groups.count)
+        try WorkQueue.perform(count: groups.count, threads: workers) { g in
+            var inputs: [SegmentMerger.Input] = []
+            for s in groups[g] {
+                let r = try readers.first { $0.name == s.name } ?? SegmentReader(path: dir + "/" + s.name, name: s.name)
+                inputs.append(SegmentMerger.Input(reader: r, deleted: Set(s.deleted)))
             }
+            let segment = try SegmentMerger.merge(inputs)
+            try AtomicFile.writeDurably(segment.bytes, to: dir + "/" + names[g])
+            merged.set(g, IndexManifest.Segment(name: names[g], documentCount: segment.documentCount))
         }
-        return try results.segments()
-    }
-
-    /// What the merges of `merge` hand back, from any thread: `work` hands
-    /// out the groups.
-    final class MergeResults: @unchecked Sendable {
-        private let lock = NSLock()
-        private var merged: [IndexManifest.Segment?]
-        let work: WorkQueue
-
-        init(count: Int) {
-            merged = Array(repeating: nil, count: count)
-            work = WorkQueue(count: count)
-        }
-
-        func set(_ g: Int, _ s: IndexManifest.Segment) { lock.lock(); merged[g] = s; lock.unlock() }
-
-        func segments() throws -> [IndexManifest.Segment] {
-            if let failure = work.failure { throw failure }
-            lock.lock(); defer { lock.unlock() }
-            return merged.map { $0! }
-        }
+        return merged.values.map { $0! }
     }
 
     /// Which segments to merge, each group into one: while there are more than

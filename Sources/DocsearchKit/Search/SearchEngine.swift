@@ -255,12 +255,14 @@ public final class SearchEngine: @unchecked Sendable {
             }
         }
         let work = WorkQueue(count: segmentCount)
-        let passes = ThreadPasses(count: threads)
+        let passes = NumberedResults<Pass>(count: threads)
         DispatchQueue.concurrentPerform(iterations: threads) { t in
             do { passes.set(t, try onePass(taking: work.take)) } catch { work.fail(error) }
         }
         if let failure = work.failure { throw failure }
-        return passes.merged(into: Pass(keep: keep, segmentCount: segmentCount))
+        var merged = Pass(keep: keep, segmentCount: segmentCount)
+        for case let pass? in passes.values { merged.absorb(pass) }
+        return merged
     }
 
     /// How many searches are under way on an engine, from any thread.
@@ -276,24 +278,6 @@ public final class SearchEngine: @unchecked Sendable {
         }
 
         func leave() { lock.lock(); count -= 1; lock.unlock() }
-    }
-
-    /// What each thread of `evaluate` found, set from any thread.
-    private final class ThreadPasses: @unchecked Sendable {
-        private let lock = NSLock()
-        private var passes: [Pass?]
-
-        init(count: Int) { passes = Array(repeating: nil, count: count) }
-
-        func set(_ t: Int, _ pass: Pass) { lock.lock(); passes[t] = pass; lock.unlock() }
-
-        /// `into` with every thread's pass absorbed.
-        func merged(into pass: Pass) -> Pass {
-            lock.lock(); defer { lock.unlock() }
-            var merged = pass
-            for p in passes { if let p { merged.absorb(p) } }
-            return merged
-        }
     }
 
     /// The segments `next` hands out, in increasing order, into `pass`.
@@ -664,22 +648,9 @@ public final class SearchEngine: @unchecked Sendable {
         runs.append(order[start...])
         var bonuses = [Double](repeating: 0, count: ranked.count)
         try bonuses.withUnsafeMutableBufferPointer { bonuses in
-            let workers = min(max(1, threads), runs.count)
-            guard workers > 1 else {
-                for run in runs { try proximityBonuses(run, of: ranked, words: words, idfs: idfs, into: bonuses) }
-                return
+            try WorkQueue.perform(count: runs.count, threads: threads) { r in
+                try proximityBonuses(runs[r], of: ranked, words: words, idfs: idfs, into: bonuses)
             }
-            let work = WorkQueue(count: runs.count)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let r = work.take() {
-                    do {
-                        try proximityBonuses(runs[r], of: ranked, words: words, idfs: idfs, into: bonuses)
-                    } catch {
-                        work.fail(error)
-                    }
-                }
-            }
-            if let failure = work.failure { throw failure }
         }
         var out = ranked
         for i in out.indices { out[i].score += proximityWeight * bonuses[i] }

@@ -29,4 +29,23 @@ final class WorkQueue: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         return firstError
     }
+
+    /// Calls `body` once with each number of 0..<count, on up to `threads`
+    /// threads at once (the calling thread among them; one: in order, on it).
+    /// After a call throws, no number is handed out any more, and the first
+    /// error is thrown once every call under way has ended.
+    static func perform(count: Int, threads: Int, _ body: (Int) throws -> Void) throws {
+        let work = WorkQueue(count: count)
+        let workers = min(threads, count)
+        guard workers > 1 else {
+            for i in 0..<count { try body(i) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = work.take() {
+                do { try body(i) } catch { work.fail(error) }
+            }
+        }
+        if let failure = work.failure { throw failure }
+    }
 }
