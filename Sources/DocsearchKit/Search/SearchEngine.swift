@@ -60,6 +60,12 @@ public final class SearchEngine: @unchecked Sendable {
     /// it, waking a thread costs about what it would spare.
     public var parallelPostings = 16_384
 
+    /// Whether a search reads the title lists to find the plans worth
+    /// scoring once only a plan with a query word in its title can reach
+    /// the top (`TitleLed`). Off: every plan is scored as before (for
+    /// comparison, in tests and benchmarks).
+    public var titleLed = true
+
     private let parser = QueryParser()
     /// Searches under way on this engine (the server's workers share one).
     private let underWay = SearchesUnderWay()
@@ -214,7 +220,8 @@ public final class SearchEngine: @unchecked Sendable {
 
     /// One pass over every segment, on `threads` threads. With `requireAll`,
     /// every word is required; else any word will do. Unless `exhaustive`,
-    /// MaxScore and block-max skip plans that cannot enter the top `keep`.
+    /// MaxScore, block-max and the title lists (`TitleLed`) skip plans that
+    /// cannot enter the top `keep`.
     /// With `collect`, every match is kept in `matches` (for the facets).
     ///
     /// On several threads, each takes the next segment not yet taken, so its
@@ -360,6 +367,7 @@ public final class SearchEngine: @unchecked Sendable {
                                                    density: termAtATimeDensity, phrasesKeptIn: termScores) {
                     // A segment read term at a time is finished before the clock is read.
                     try TermAtATime.conjunction(whole, documentCount: n, deleted: deleted, cache: termScores,
+                                                threshold: titleLed ? pass.heap.threshold : -.infinity,
                                                 accept: acceptAll)
                     try clock()
                 } else if required.isEmpty, case let ordered = Self.disjunctionOrder(optional),

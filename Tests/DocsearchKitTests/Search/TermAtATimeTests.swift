@@ -105,6 +105,57 @@ final class TermAtATimeTests: XCTestCase {
         XCTAssertGreaterThan(compared, 1000)
     }
 
+    /// Once the k-th score stands above what a plan can score from its body
+    /// alone, only the plans with a query word in their title are scored:
+    /// every match is still handed over, each plan that can pass the
+    /// threshold with the score one plan at a time gives it, and the others
+    /// `unscored`. On generated plans, whose titles name their topic.
+    func testTitleLedScoringScoresEveryPlanThatCanPass() throws {
+        let snapshot = try Fixtures.citingIndex.get().snapshot
+        let segment = snapshot.segments[0], c = context(snapshot, segment), n = segment.documentCount
+        var led = 0, unscored = 0, scored = 0, fewerTitles = 0
+        for query in ["bình đẳng giới", "phòng, chống tham nhũng", "an toàn giao thông", "chuyển đổi số",
+                      "tiếp cận pháp luật", "xã hội học tập", "binh dang gioi"] {
+            let want = try XCTUnwrap(iterators(query, c).map(planAtATime), query)
+            let words = SearchEngine.conjunctionOrder(try XCTUnwrap(iterators(query, c), query))
+            let bodyBound = words.reduce(0.0) { $0 + $1.denseBound }
+            /// Fresh iterators: the walk moves them on.
+            func clauses() throws -> [any WholeSegmentScoring] {
+                let words = SearchEngine.conjunctionOrder(try XCTUnwrap(iterators(query, c), query))
+                return try XCTUnwrap(TermAtATime.clauses(words, requireAll: true, documentCount: n, density: .max / 2))
+            }
+            XCTAssertNil(TermAtATime.titlesAlone(try clauses(), threshold: bodyBound), query)
+            // Just above the body's bound, where every title counts, and the
+            // 40th score, as a search's top 40 would have it, where the
+            // titles of the words with the least idf may not.
+            let fortieth = want.map(\.1).sorted(by: >).dropFirst(39).first ?? 0
+            for threshold in [bodyBound * 1.001, fortieth] where want.contains(where: { $0.1 >= threshold }) {
+                let walked = try clauses()
+                let titlesRead = try XCTUnwrap(TermAtATime.titlesAlone(walked, threshold: threshold), query).titlesRead
+                if titlesRead.count < words.count { fewerTitles += 1 }
+                var got: [(UInt32, Double)] = []
+                try TermAtATime.conjunction(walked, documentCount: n, threshold: threshold) { docs, scores in
+                    got += zip(docs, scores).map { ($0, $1) }
+                }
+                XCTAssertEqual(got.map(\.0), want.map(\.0), "every match is handed over: \(query)")
+                for (g, w) in zip(got, want) {
+                    if g.1 == TermAtATime.unscored {
+                        XCTAssertLessThan(w.1, threshold, query)
+                        unscored += 1
+                    } else {
+                        XCTAssertEqual(g.1.bitPattern, w.1.bitPattern, query)
+                        scored += 1
+                    }
+                }
+                led += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(led, 6)
+        XCTAssertGreaterThan(fewerTitles, 0, "some titles need not be read")
+        XCTAssertGreaterThan(unscored, scored, "most matches hold no query word in their title")
+        XCTAssertGreaterThan(scored, 0)
+    }
+
     /// When matches that differ in diacritics weigh nothing, a plan holding
     /// only such forms ("dặt" for "đất") scores 0 and still matches.
     func testPlansScoringNothingStillMatch() throws {

@@ -54,8 +54,15 @@ enum TermAtATime {
     /// holding all `clauses` (iterators not yet advanced), in plan order, and
     /// their scores: the sum of the clauses' scores, in `clauses`' order.
     /// A clause `cache` keeps is added from its kept scores (`TermScoreCache`).
+    ///
+    /// `threshold`: the score a plan must pass to be kept (the k-th score
+    /// of the segments read before). When no plan without a query word in
+    /// its title can pass it (`titlesAlone`), only the plans with one are
+    /// scored, and the others are handed over with `unscored`: every match
+    /// is still counted and handed over, and every plan that can pass it
+    /// scored as it would be.
     static func conjunction(_ clauses: [any WholeSegmentScoring], documentCount n: Int, deleted: [Bool] = [],
-                            cache: TermScoreCache? = nil, accept: Accept) throws {
+                            cache: TermScoreCache? = nil, threshold: Double = -.infinity, accept: Accept) throws {
         guard n > 0 else { return }
         let arrays = PlanArrays.take(documentCount: n)
         let scores = arrays.scores
@@ -69,14 +76,18 @@ enum TermAtATime {
             withExtendedLifetime(first) { scores.initialize(from: first.values.baseAddress!, count: n) }
             for scoresOfClause in kept.dropFirst() { add(scoresOfClause!, documentCount: n, into: scores) }
         } else {
-            scores.initialize(repeating: 0, count: n)
             let rounds = arrays.rounds
-            for (i, clause) in clauses.enumerated() {
-                let round = UInt8(i)
-                if let scoresOfClause = kept[i] {
-                    add(scoresOfClause, documentCount: n, into: scores, rounds: rounds, round: round)
-                } else {
-                    try clause.accumulate(into: scores, rounds: rounds, round: round, scratch: arrays.scratch)
+            if kept.allSatisfy({ $0 == nil }), let led = titlesAlone(clauses, threshold: threshold) {
+                try titleLed(led.words, titlesRead: led.titlesRead, documentCount: n, arrays: arrays)
+            } else {
+                scores.initialize(repeating: 0, count: n)
+                for (i, clause) in clauses.enumerated() {
+                    let round = UInt8(i)
+                    if let scoresOfClause = kept[i] {
+                        add(scoresOfClause, documentCount: n, into: scores, rounds: rounds, round: round)
+                    } else {
+                        try clause.accumulate(into: scores, rounds: rounds, round: round, scratch: arrays.scratch)
+                    }
                 }
             }
             // A plan lacking a clause gets -infinity, chosen by a mask: as a
@@ -91,6 +102,35 @@ enum TermAtATime {
         }
         try gather(n, scores: scores, into: arrays.docs, deleted: deleted, accept: accept)
         arrays.giveBack()
+    }
+
+    /// The score `conjunction` hands over for a match it did not score: below
+    /// every threshold, and not `TermScores.absent`, so the match counts.
+    static let unscored = -Double.greatestFiniteMagnitude
+
+    /// The clauses as words, and those among them whose title lists must be
+    /// read (`TitleLed`), when each clause is a word and a plan whose title
+    /// holds none of the latter cannot score above `threshold`. Nil otherwise.
+    static func titlesAlone(_ clauses: [any WholeSegmentScoring],
+                            threshold: Double) -> (words: [TermIterator], titlesRead: [TermIterator])? {
+        let words = clauses.compactMap { $0 as? TermIterator }
+        guard words.count == clauses.count, let read = TitleLed.titlesRead(words, threshold: threshold) else { return nil }
+        return (words, read.map { words[$0] })
+    }
+
+    /// `conjunction`'s sums when only the plans whose title holds one of
+    /// `titlesRead` are scored (`titlesAlone`): every match is found, word
+    /// by word as otherwise, but one without such a title keeps `unscored`,
+    /// to which nothing is added.
+    private static func titleLed(_ words: [TermIterator], titlesRead: [TermIterator], documentCount n: Int,
+                                 arrays: PlanArrays) throws {
+        let scores = arrays.scores, rounds = arrays.rounds, marks = arrays.marks
+        scores.initialize(repeating: unscored, count: n)
+        defer { marks.update(repeating: 0, count: n) }
+        for word in titlesRead { try word.markTitlePlans(marks, zeroing: scores) }
+        for (i, word) in words.enumerated() {
+            try word.accumulate(into: scores, rounds: rounds, round: UInt8(i), scoringOnly: marks, scratch: arrays.scratch)
+        }
     }
 
     /// Calls `accept` once with every live plan (not marked in `deleted`)
@@ -229,10 +269,12 @@ private final class PlanArrays {
     private let countStorage: UnsafeMutablePointer<UInt32>
     /// The scratch's title part per plan.
     private let partStorage: UnsafeMutablePointer<Double>
+    private let markStorage: UnsafeMutablePointer<UInt8>
     /// Room for every plan's number, for `gather`; not initialised.
     let docs: UnsafeMutablePointer<UInt32>
     private var roundsZeroed = false
     private var scratchZeroed = false
+    private var marksZeroed = false
 
     private init(capacity n: Int) {
         capacity = n
@@ -240,6 +282,7 @@ private final class PlanArrays {
         roundStorage = .allocate(capacity: n)
         countStorage = .allocate(capacity: 2 * n)
         partStorage = .allocate(capacity: n)
+        markStorage = .allocate(capacity: n)
         docs = .allocate(capacity: n)
     }
 
@@ -249,6 +292,7 @@ private final class PlanArrays {
         roundStorage.deallocate()
         countStorage.deallocate()
         partStorage.deallocate()
+        markStorage.deallocate()
         docs.deallocate()
     }
 
@@ -292,6 +336,15 @@ private final class PlanArrays {
             roundsZeroed = true
         }
         return roundStorage
+    }
+
+    /// One mark per plan (`TermAtATime.titleLed`), zeroed; every use leaves it zeroed.
+    var marks: UnsafeMutablePointer<UInt8> {
+        if !marksZeroed {
+            markStorage.initialize(repeating: 0, count: capacity)
+            marksZeroed = true
+        }
+        return markStorage
     }
 
     /// What a word read term at a time writes (`TermIterator.accumulate`),

@@ -117,6 +117,34 @@ final class TermIterator: ClauseIterator {
         try forEachScore(scratch: scratch, into: EveryWordSink(scores: scores, rounds: rounds, round: round))
     }
 
+    /// Term at a time, every word required, as `accumulate(into:rounds:round:scratch:)`,
+    /// but the word's score is worked out and added only for the plans
+    /// marked in `marks` (1): the others move to round + 1 unscored. Their
+    /// count is what a search may not skip; their scores, where no plan
+    /// without a query word in its title can reach the top, it need not
+    /// know (`TermAtATime.conjunction`).
+    func accumulate(into scores: UnsafeMutablePointer<Double>, rounds: UnsafeMutablePointer<UInt8>, round: UInt8,
+                    scoringOnly marks: UnsafePointer<UInt8>, scratch: WordScratch) throws {
+        try forEachScore(scratch: scratch,
+                         into: MarkedPlansSink(scores: scores, rounds: rounds, round: round, marks: marks))
+    }
+
+    /// Sets `marks[d]` to 1 and `scores[d]` to 0 for each plan d whose title
+    /// holds the word, read from a copy of the title list: the iterator
+    /// does not move.
+    func markTitlePlans(_ marks: UnsafeMutablePointer<UInt8>, zeroing scores: UnsafeMutablePointer<Double>) throws {
+        guard hasTitle else { return }
+        var titles = title
+        let n = weights.documentCount
+        try titles.forEachBlock { docs, _, count in
+            try Self.checkLastPlan(docs, count, documentCount: n)
+            for i in 0..<count {
+                marks[Int(docs[i])] = 1
+                scores[Int(docs[i])] = 0
+            }
+        }
+    }
+
     /// Term at a time, any word will do: adds the word's score to `scores[d]`
     /// of every plan d holding it, `idf` to `held[d]`, and sets `rounds[d]`
     /// to 1. As `accumulate(into:rounds:round:scratch:)` otherwise.
@@ -175,7 +203,13 @@ final class TermIterator: ClauseIterator {
                 try Self.checkLastPlan(docs, count, documentCount: n)
                 guard Sink.filters, count <= wanted.count else {
                     // Every plan wanted (or a block longer than a block, which a cursor never gives).
-                    for i in 0..<count where sink.wanted(Int(docs[i])) == 1 { score(i, of: docs, tfs) }
+                    for i in 0..<count where sink.wanted(Int(docs[i])) == 1 {
+                        if Sink.scoresSome {
+                            sink.hold(Int(docs[i]))
+                            if sink.scored(Int(docs[i])) == 0 { continue }
+                        }
+                        score(i, of: docs, tfs)
+                    }
                     return
                 }
                 // The block's wanted postings listed first, without a branch
@@ -186,6 +220,18 @@ final class TermIterator: ClauseIterator {
                 for i in 0..<count {
                     wanted[m] = UInt8(truncatingIfNeeded: i)
                     m &+= sink.wanted(Int(docs[i]))
+                }
+                if Sink.scoresSome {
+                    // Each wanted plan is held; those to be scored are
+                    // listed again, in place, as above.
+                    var s = 0
+                    for j in 0..<m {
+                        let i = wanted[j], d = Int(docs[Int(i)])
+                        sink.hold(d)
+                        wanted[s] = i
+                        s &+= sink.scored(d)
+                    }
+                    m = s
                 }
                 for j in 0..<m { score(Int(wanted[j]), of: docs, tfs) }
             }
@@ -369,6 +415,19 @@ private protocol ScoreSink {
     func wanted(_ d: Int) -> Int
     /// Adds the word's score in plan `d`.
     func add(_ d: Int, _ score: Double)
+    /// Whether only some wanted plans are scored (with `filters`): each
+    /// wanted plan is then `hold`, and scored when `scored` says 1.
+    static var scoresSome: Bool { get }
+    /// Records that wanted plan `d` holds the word, scored or not.
+    func hold(_ d: Int)
+    /// 1 if wanted plan `d` is scored, else 0.
+    func scored(_ d: Int) -> Int
+}
+
+extension ScoreSink {
+    static var scoresSome: Bool { false }
+    func hold(_ d: Int) {}
+    func scored(_ d: Int) -> Int { 1 }
 }
 
 /// Every word required: the plans that held every word before this one.
@@ -388,6 +447,29 @@ private struct EveryWordSink: ScoreSink {
         scores[d] += score
         rounds[d] = round &+ 1
     }
+}
+
+/// Every word required, only the marked plans scored: the plans that held
+/// every word before this one move on; the marked ones among them add the
+/// word's score.
+private struct MarkedPlansSink: ScoreSink {
+    let scores: UnsafeMutablePointer<Double>
+    let rounds: UnsafeMutablePointer<UInt8>
+    let round: UInt8
+    let marks: UnsafePointer<UInt8>
+
+    static var filters: Bool { true }
+    static var scoresSome: Bool { true }
+
+    @inline(__always) func wanted(_ d: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt32(rounds[d] ^ round) &- 1) >> 31)
+    }
+
+    @inline(__always) func hold(_ d: Int) { rounds[d] = round &+ 1 }
+
+    @inline(__always) func scored(_ d: Int) -> Int { Int(marks[d]) }
+
+    @inline(__always) func add(_ d: Int, _ score: Double) { scores[d] += score }
 }
 
 /// Every plan holding the word, its score set (`TermScores`).
