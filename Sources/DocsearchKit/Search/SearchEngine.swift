@@ -490,6 +490,14 @@ public final class SearchEngine: @unchecked Sendable {
         for b in bounds { prefix.append(prefix.last! + b) }
         for w in idfs { idfPrefix.append(idfPrefix.last! + w) }
         let reach = Self.nonEssentialReach(prefix: prefix, idfPrefix: idfPrefix, shouldIDF: shouldIDF)
+        // Once no plan can reach the top but through its title, the plans to
+        // score are those of the title lists (`TitleLed`); the others are
+        // not counted.
+        if titleLed, !exhaustive, let read = TitleLed.titlesRead(sorted.map(\.0), threshold: threshold()) {
+            pruned()
+            return try titleLedDisjunction(its, idfs: idfs, bounds: bounds, shouldIDF: shouldIDF, titlesRead: read,
+                                           threshold: threshold, tick: tick, accept: accept)
+        }
         // A word's bound in a plan is its dense bound, plus its title part
         // when the plan has it in its title (ClauseIterator.sparseNext).
         let dense = sorted.map(\.0.denseBound)
@@ -608,6 +616,52 @@ public final class SearchEngine: @unchecked Sendable {
                 try accept(d, score * coverage)
             }
             for i in e..<its.count where docs[i] == d { docs[i] = try its[i].advance(to: d &+ 1) }
+        }
+    }
+
+    /// `disjunction` once only the plans whose title holds one of the
+    /// clauses `titlesRead` can reach the top (`TitleLed`): those plans,
+    /// found in the title lists, in plan order. Each is scored as there (its
+    /// clauses' scores summed in the clauses' order, times the share of the
+    /// query's idf it holds), its clauses read largest bound first, and
+    /// given up once what it holds and may still hold cannot pass θ: a
+    /// question's common words are then read for few plans. `its` are in
+    /// `disjunctionOrder` (smallest bound first). The caller keeps the
+    /// iterators alive (they are read unretained).
+    private func titleLedDisjunction(_ its: [UnretainedClause], idfs: [Double], bounds: [Double], shouldIDF: Double,
+                                     titlesRead read: [Int], threshold: () -> Double, tick: () throws -> Void,
+                                     accept: (UInt32, Double) throws -> Void) throws {
+        var next = try read.map { try its[$0].sparseNext(from: 0) }
+        var docs = [UInt32](repeating: exhaustedDoc, count: its.count)
+        var clauseScores = [Double](repeating: 0, count: its.count)
+        let allBounds = bounds.reduce(0, +), allIDF = idfs.reduce(0, +)
+        while let d = next.min(), d != exhaustedDoc {
+            try tick()
+            let theta = threshold()
+            var partial = 0.0, held = 0.0, remaining = allBounds, remainingIDF = allIDF
+            var complete = true
+            for i in its.indices.reversed() {
+                docs[i] = try its[i].advance(to: d)
+                remaining -= bounds[i]
+                remainingIDF -= idfs[i]
+                if docs[i] == d {
+                    clauseScores[i] = try its[i].score()
+                    partial += clauseScores[i]
+                    held += idfs[i]
+                }
+                let share = shouldIDF > 0 ? min(1, (held + remainingIDF) / shouldIDF) : 1
+                // With room for rounding: the sums run in another order than the score's.
+                if (partial + remaining) * share * (1 + 1e-9) <= theta { complete = false; break }
+            }
+            if complete {
+                var score = 0.0, heldIDF = 0.0
+                for i in its.indices where docs[i] == d {
+                    score += clauseScores[i]
+                    heldIDF += idfs[i]
+                }
+                try accept(d, score * (shouldIDF > 0 ? heldIDF / shouldIDF : 1))
+            }
+            for k in read.indices where next[k] == d { next[k] = try its[read[k]].sparseNext(from: d &+ 1) }
         }
     }
 
