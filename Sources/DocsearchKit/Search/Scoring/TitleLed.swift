@@ -8,7 +8,7 @@
 /// plans worth scoring. On the generated plans, θ of a query of common words
 /// stood well above the dense bounds after the first segment ("bình đẳng
 /// giới": 7.76 against 5.08), and the title lists held about a tenth of the
-/// matches.
+/// segment's plans (595 of 6,146).
 ///
 /// The words whose titles add least are left out while the dense bounds and
 /// what those titles add, summed with room for rounding, stay below θ: a
