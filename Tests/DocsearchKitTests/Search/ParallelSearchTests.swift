@@ -11,12 +11,7 @@ final class ParallelSearchTests: XCTestCase {
     /// 800 generated plans indexed by up to four workers, each writing a
     /// segment of its own: one per core, at least two on the machines here.
     private static let plansIndex: Result<IndexSnapshot, Error> = Result {
-        let corpus = try Fixtures.generatedPlans(count: 800, seed: 11, name: "threads")
-        var options = IndexWriter.Options(directory: corpus.appendingPathComponent("idx").path,
-                                          roots: [corpus.appendingPathComponent("plans").path])
-        options.workers = 4
-        _ = try IndexWriter.run(options)
-        return try IndexSnapshot.open(directory: options.directory)
+        try Fixtures.generatedIndex(count: 800, seed: 11, name: "threads") { $0.workers = 4 }
     }
 
     /// Words, a question, phrases, a document reference, an excluded word.

@@ -11,14 +11,11 @@ final class TitleLedTests: XCTestCase {
     /// 1,200 generated plans in segments of a few hundred (a segment flushed
     /// at each 4 MB analysed): the later segments are led by their titles.
     private static let plansIndex: Result<IndexSnapshot, Error> = Result {
-        let corpus = try Fixtures.generatedPlans(count: 1200, seed: 13, name: "title-led")
-        var options = IndexWriter.Options(directory: corpus.appendingPathComponent("idx").path,
-                                          roots: [corpus.appendingPathComponent("plans").path])
-        options.workers = 2
-        options.flushBytes = 4 << 20
-        options.maxSegments = 32
-        _ = try IndexWriter.run(options)
-        return try IndexSnapshot.open(directory: options.directory)
+        try Fixtures.generatedIndex(count: 1200, seed: 13, name: "title-led") { options in
+            options.workers = 2
+            options.flushBytes = 4 << 20
+            options.maxSegments = 32
+        }
     }
 
     private func engine(_ snapshot: IndexSnapshot, titleLed: Bool) -> SearchEngine {

@@ -50,6 +50,18 @@ enum Fixtures {
         return corpus
     }
 
+    /// `count` generated plans (`generatedPlans`) indexed at their corpus's
+    /// idx/ with the options `configure` sets (workers, flush size), opened.
+    static func generatedIndex(count: Int, seed: Int, name: String,
+                               configure: (inout IndexWriter.Options) -> Void) throws -> IndexSnapshot {
+        let corpus = try generatedPlans(count: count, seed: seed, name: name)
+        var options = IndexWriter.Options(directory: corpus.appendingPathComponent("idx").path,
+                                          roots: [corpus.appendingPathComponent("plans").path])
+        configure(&options)
+        _ = try IndexWriter.run(options)
+        return try IndexSnapshot.open(directory: options.directory)
+    }
+
     /// The index of a generated corpus's plans (`generatedPlans`), built at
     /// `corpus`/idx; returns its path.
     static func index(of corpus: URL) throws -> String {
