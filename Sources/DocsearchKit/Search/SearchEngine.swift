@@ -639,7 +639,7 @@ public final class SearchEngine: @unchecked Sendable {
             try tick()
             let theta = threshold()
             var partial = 0.0, held = 0.0, remaining = allBounds, remainingIDF = allIDF
-            var complete = true
+            var complete = true, holdsAny = false
             for i in its.indices.reversed() {
                 docs[i] = try its[i].advance(to: d)
                 remaining -= bounds[i]
@@ -648,12 +648,14 @@ public final class SearchEngine: @unchecked Sendable {
                     clauseScores[i] = try its[i].score()
                     partial += clauseScores[i]
                     held += idfs[i]
+                    holdsAny = true
                 }
                 let share = shouldIDF > 0 ? min(1, (held + remainingIDF) / shouldIDF) : 1
                 // With room for rounding: the sums run in another order than the score's.
                 if (partial + remaining) * share * (1 + 1e-9) <= theta { complete = false; break }
             }
-            if complete {
+            // A title list holds plans of its body list unless it is damaged.
+            if complete && holdsAny {
                 var score = 0.0, heldIDF = 0.0
                 for i in its.indices where docs[i] == d {
                     score += clauseScores[i]
