@@ -607,13 +607,7 @@ public final class SearchEngine: @unchecked Sendable {
                 }
             }
             if complete {
-                var score = 0.0, held = 0.0
-                for i in its.indices where docs[i] == d {
-                    score += clauseScores[i]
-                    held += idfs[i]
-                }
-                let coverage = shouldIDF > 0 ? held / shouldIDF : 1
-                try accept(d, score * coverage)
+                try accept(d, Self.heldScore(of: d, docs: docs, clauseScores: clauseScores, idfs: idfs, shouldIDF: shouldIDF))
             }
             for i in e..<its.count where docs[i] == d { docs[i] = try its[i].advance(to: d &+ 1) }
         }
@@ -656,15 +650,26 @@ public final class SearchEngine: @unchecked Sendable {
             }
             // A title list holds plans of its body list unless it is damaged.
             if complete && holdsAny {
-                var score = 0.0, heldIDF = 0.0
-                for i in its.indices where docs[i] == d {
-                    score += clauseScores[i]
-                    heldIDF += idfs[i]
-                }
-                try accept(d, score * (shouldIDF > 0 ? heldIDF / shouldIDF : 1))
+                try accept(d, Self.heldScore(of: d, docs: docs, clauseScores: clauseScores, idfs: idfs, shouldIDF: shouldIDF))
             }
             for k in read.indices where next[k] == d { next[k] = try its[read[k]].sparseNext(from: d &+ 1) }
         }
+    }
+
+    /// A disjunction's score of plan `d`: the scores of the clauses standing
+    /// on it (`docs[i] == d`), summed in the clauses' order, times the share
+    /// of `shouldIDF` their idfs cover. One sum for every way a search comes
+    /// to the plan (MaxScore, led by titles, on one thread or several), so
+    /// its score is the same to the bit.
+    @inline(__always)
+    static func heldScore(of d: UInt32, docs: [UInt32], clauseScores: [Double], idfs: [Double],
+                          shouldIDF: Double) -> Double {
+        var score = 0.0, held = 0.0
+        for i in docs.indices where docs[i] == d {
+            score += clauseScores[i]
+            held += idfs[i]
+        }
+        return score * (shouldIDF > 0 ? held / shouldIDF : 1)
     }
 
     /// The most a plan holding none but the first i clauses of a disjunction

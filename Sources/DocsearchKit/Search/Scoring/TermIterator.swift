@@ -443,9 +443,12 @@ private struct EveryWordSink: ScoreSink {
         Int(truncatingIfNeeded: (UInt32(rounds[d] ^ round) &- 1) >> 31)
     }
 
+    /// Moves plan d on to the next round: it holds this word too.
+    @inline(__always) func hold(_ d: Int) { rounds[d] = round &+ 1 }
+
     @inline(__always) func add(_ d: Int, _ score: Double) {
         scores[d] += score
-        rounds[d] = round &+ 1
+        hold(d)
     }
 }
 
@@ -453,23 +456,27 @@ private struct EveryWordSink: ScoreSink {
 /// every word before this one move on; the marked ones among them add the
 /// word's score.
 private struct MarkedPlansSink: ScoreSink {
-    let scores: UnsafeMutablePointer<Double>
-    let rounds: UnsafeMutablePointer<UInt8>
-    let round: UInt8
+    /// The plans that held every word before this one, as when every plan is scored.
+    let words: EveryWordSink
     let marks: UnsafePointer<UInt8>
+
+    init(scores: UnsafeMutablePointer<Double>, rounds: UnsafeMutablePointer<UInt8>, round: UInt8,
+         marks: UnsafePointer<UInt8>) {
+        words = EveryWordSink(scores: scores, rounds: rounds, round: round)
+        self.marks = marks
+    }
 
     static var filters: Bool { true }
     static var scoresSome: Bool { true }
 
-    @inline(__always) func wanted(_ d: Int) -> Int {
-        Int(truncatingIfNeeded: (UInt32(rounds[d] ^ round) &- 1) >> 31)
-    }
+    @inline(__always) func wanted(_ d: Int) -> Int { words.wanted(d) }
 
-    @inline(__always) func hold(_ d: Int) { rounds[d] = round &+ 1 }
+    @inline(__always) func hold(_ d: Int) { words.hold(d) }
 
     @inline(__always) func scored(_ d: Int) -> Int { Int(marks[d]) }
 
-    @inline(__always) func add(_ d: Int, _ score: Double) { scores[d] += score }
+    /// The plan is held already (`hold`).
+    @inline(__always) func add(_ d: Int, _ score: Double) { words.scores[d] += score }
 }
 
 /// Every plan holding the word, its score set (`TermScores`).
