@@ -125,6 +125,57 @@ enum BitPacking {
         }
     }
 
+    /// Replaces `n` deltas at `values` (a multiple of 8), each of at most
+    /// `width` bits, by their running sums from `start`. Returns whether each
+    /// sum stands above the one before it and the first above `start` (or
+    /// equal to it, when `firstMayEqual`): false when a delta past the first
+    /// is 0 (plans out of order) or a sum passes 2^32 − 1.
+    ///
+    /// When no sum can pass 2^32 − 1 (`start` plus `n` of the widest deltas
+    /// does not: a segment's plan numbers are far below it), eight sums are
+    /// worked out at a time, in vector lanes: each lane adds the lanes 1, 2
+    /// and 4 before it, then the last sum of the eight before, and a lane
+    /// holding a zero delta is looked for in the same pass (the query mix
+    /// on 20,000 plans: 4.79 → 4.62 M instructions a search, against one sum
+    /// after another, each waiting on the one before, and a loop of its own
+    /// for the zero deltas; four lanes at a time, 4.65 M; callgrind).
+    static func runningSums(_ values: UnsafeMutablePointer<UInt32>, count n: Int, from start: UInt32, width: Int,
+                            firstMayEqual: Bool) -> Bool {
+        precondition(n % 8 == 0 && n > 0 && (0...32).contains(width))
+        let widest = (UInt64(1) << UInt64(width)) - 1
+        guard UInt64(start) + UInt64(n) * widest <= UInt64(UInt32.max) else {
+            var sum = UInt64(start)
+            for i in 0..<n {
+                if values[i] == 0 && (i > 0 || !firstMayEqual) { return false }
+                sum += UInt64(values[i])
+                values[i] = UInt32(truncatingIfNeeded: sum)
+            }
+            return sum <= UInt64(UInt32.max)
+        }
+        let raw = UnsafeMutableRawPointer(values)
+        var carry = SIMD8<UInt32>(repeating: start)
+        // The top bit of (x − 1) & ~x is set when x is 0 only: integer lanes,
+        // where a comparison's mask was worked out lane by lane (callgrind).
+        var zero = SIMD8<UInt32>(repeating: 0)
+        for g in stride(from: 0, to: n * 4, by: 32) {
+            var v = raw.loadUnaligned(fromByteOffset: g, as: SIMD8<UInt32>.self)
+            zero |= (v &- 1) & ~v
+            v &+= SIMD8(0, v[0], v[1], v[2], v[3], v[4], v[5], v[6])
+            v &+= SIMD8(0, 0, v[0], v[1], v[2], v[3], v[4], v[5])
+            v &+= SIMD8(0, 0, 0, 0, v[0], v[1], v[2], v[3])
+            v &+= carry
+            raw.storeBytes(of: v, toByteOffset: g, as: SIMD8<UInt32>.self)
+            carry = SIMD8(repeating: v[7])
+        }
+        // A zero delta is allowed first in a list's first block only (plan 0).
+        var lanes: UInt32 = 0
+        for i in 0..<8 { lanes |= zero[i] }
+        guard lanes & 0x8000_0000 != 0 else { return true }
+        if values[0] == start && !firstMayEqual { return false }
+        for i in 1..<n where values[i] == values[i - 1] { return false }
+        return true
+    }
+
     /// The fast loop, inlined into each case of `unpack` with a constant width.
     /// Eight values take exactly `width` bytes, so within a group of eight
     /// each value's byte and shift are constants: a load, a shift, a mask

@@ -530,19 +530,11 @@ public struct PostingsCursor {
             BitPacking.unpack(p, from: packedAt, width: packedDocBits, end: postCount, into: buffer)
             BitPacking.unpack(p, from: packedAt + BitPacking.byteCount(width: packedDocBits), width: packedTFBits,
                               end: postCount, into: buffer + PostingsCodec.blockSize)
-            // A zero delta (out of order) is looked for in a loop of its own,
-            // which the compiler vectorises: beside the running sum it was a
-            // third of `refill` (callgrind). The sums run in 64 bits: one
-            // overflow check for the block.
-            var zeros: UInt32 = !first && buffer[0] == 0 ? 1 : 0
-            for i in 1..<count { zeros |= buffer[i] == 0 ? 1 : 0 }
-            var sum = UInt64(d)
-            for i in 0..<count {
-                sum += UInt64(buffer[i])
-                buffer[i] = UInt32(truncatingIfNeeded: sum)
+            // A packed block is full (`isPacked`).
+            guard BitPacking.runningSums(buffer, count: count, from: d, width: packedDocBits, firstMayEqual: first) else {
+                throw Self.corrupt("packed postings block out of order")
             }
             for i in 0..<count { buffer[PostingsCodec.blockSize + i] &+= 1 }
-            if zeros != 0 || sum > UInt64(UInt32.max) { throw Self.corrupt("packed postings block out of order") }
             o = offset
         } else if flagsTF && postCount - o >= count * 10 {
             // No posting takes more than two five-byte varints: with that many

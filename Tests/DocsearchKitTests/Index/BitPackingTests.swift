@@ -62,4 +62,43 @@ final class BitPackingTests: XCTestCase {
             }
         }
     }
+
+    /// A packed block's plan numbers are cut into deltas; their running sums
+    /// give them back, eight lanes at a time, or one by one where a sum could
+    /// pass 2^32 − 1, and a damaged block (a zero delta, a sum past 2^32 − 1)
+    /// is refused either way. The values are where a seed plan's words start,
+    /// in bytes: increasing, as a list's plan numbers are.
+    func testRunningSumsGiveBackTheValuesAndRefuseDamage() throws {
+        let starts = Analyzer().tokens(in: try Fixtures.text(.thuThua)).prefix(BitPacking.count + 1)
+            .map { UInt32($0.byteRange.lowerBound) }
+        XCTAssertEqual(starts.count, BitPacking.count + 1)
+        let first = starts[0], values = Array(starts.dropFirst())
+        let deltas = zip(values, starts.dropLast()).map { $0 - $1 }
+        let width = BitPacking.width(of: deltas[...])
+        XCTAssertGreaterThan(width, 2)
+        func sums(_ deltas: [UInt32], from start: UInt32, firstMayEqual: Bool = false) -> [UInt32]? {
+            var out = deltas
+            let ok = out.withUnsafeMutableBufferPointer {
+                BitPacking.runningSums($0.baseAddress!, count: $0.count, from: start, width: width, firstMayEqual: firstMayEqual)
+            }
+            return ok ? out : nil
+        }
+        XCTAssertEqual(sums(deltas, from: first), values, "eight lanes at a time")
+        // From a start where the widest deltas could pass 2^32 − 1, though these do not: one by one.
+        let high = UInt32.max - (values.last! - first)
+        XCTAssertEqual(sums(deltas, from: high), values.map { $0 - first + high }, "one by one")
+        XCTAssertNil(sums(deltas, from: high + 1), "the last sum passes 2^32 − 1")
+        for start in [first, high] {
+            var damaged = deltas
+            damaged[77] = 0
+            XCTAssertNil(sums(damaged, from: start), "a plan twice, from \(start)")
+            damaged = deltas
+            damaged[BitPacking.count - 1] = 0
+            XCTAssertNil(sums(damaged, from: start), "the last plan twice, from \(start)")
+            var zeroFirst = deltas
+            zeroFirst[0] = 0
+            XCTAssertNil(sums(zeroFirst, from: start), "a block's first plan is the last of the block before, from \(start)")
+            XCTAssertEqual(sums(zeroFirst, from: start, firstMayEqual: true)?.first, start, "plan 0 first in a list")
+        }
+    }
 }
