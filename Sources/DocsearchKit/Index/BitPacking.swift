@@ -136,7 +136,7 @@ enum BitPacking {
     /// worked out at a time, in vector lanes: each lane adds the lanes 1, 2
     /// and 4 before it, then the last sum of the eight before, and a lane
     /// holding a zero delta is looked for in the same pass (the query mix
-    /// on 20,000 plans: 4.79 → 4.62 M instructions a search, against one sum
+    /// on 20,000 plans: 4.79 → 4.63 M instructions a search, against one sum
     /// after another, each waiting on the one before, and a loop of its own
     /// for the zero deltas; four lanes at a time, 4.65 M; callgrind).
     static func runningSums(_ values: UnsafeMutablePointer<UInt32>, count n: Int, from start: UInt32, width: Int,
