@@ -646,7 +646,7 @@ public final class SearchEngine: @unchecked Sendable {
                 }
                 let share = shouldIDF > 0 ? min(1, (held + remainingIDF) / shouldIDF) : 1
                 // With room for rounding: the sums run in another order than the score's.
-                if (partial + remaining) * share * (1 + 1e-9) <= theta { complete = false; break }
+                if (partial + remaining) * share * TitleLed.margin <= theta { complete = false; break }
             }
             // A title list holds plans of its body list unless it is damaged.
             if complete && holdsAny {

@@ -31,8 +31,9 @@ enum TitleLed {
         return read.sorted()
     }
 
-    /// Room for rounding: a sum of scores may stand a few ulps above the sum of their bounds.
-    private static let margin = 1 + 1e-9
+    /// Room for rounding: a sum of scores may stand a few ulps above the sum
+    /// of their bounds, or a sum in another order than the score's.
+    static let margin = 1 + 1e-9
 
     /// What a clause's title adds to its score, at most.
     private static func gap(_ clause: ClauseIterator) -> Double { clause.upperBound - clause.denseBound }
