@@ -54,20 +54,18 @@ enum Fixtures {
     /// idx/ with the options `configure` sets (workers, flush size), opened.
     static func generatedIndex(count: Int, seed: Int, name: String,
                                configure: (inout IndexWriter.Options) -> Void) throws -> IndexSnapshot {
-        let corpus = try generatedPlans(count: count, seed: seed, name: name)
+        try IndexSnapshot.open(directory: index(of: generatedPlans(count: count, seed: seed, name: name),
+                                                configure: configure))
+    }
+
+    /// The index of a generated corpus's plans (`generatedPlans`), built at
+    /// `corpus`/idx with the options `configure` sets; returns its path.
+    static func index(of corpus: URL, configure: (inout IndexWriter.Options) -> Void = { _ in }) throws -> String {
         var options = IndexWriter.Options(directory: corpus.appendingPathComponent("idx").path,
                                           roots: [corpus.appendingPathComponent("plans").path])
         configure(&options)
         _ = try IndexWriter.run(options)
-        return try IndexSnapshot.open(directory: options.directory)
-    }
-
-    /// The index of a generated corpus's plans (`generatedPlans`), built at
-    /// `corpus`/idx; returns its path.
-    static func index(of corpus: URL) throws -> String {
-        let index = corpus.appendingPathComponent("idx").path
-        _ = try IndexWriter.run(IndexWriter.Options(directory: index, roots: [corpus.appendingPathComponent("plans").path]))
-        return index
+        return options.directory
     }
 
     /// An index of a generated corpus's plans at `corpus`/idx, indexed, then
